@@ -1,0 +1,307 @@
+// Package markdown is the Markdown pipeline of Versus: goldmark with GitHub-flavoured
+// tables, footnotes and typographic punctuation, heading ids with visible permalinks, code
+// highlighted by chroma in CSS-class mode, and "code pairs": consecutive fenced blocks for
+// different frameworks shown side by side.
+//
+// Render parses a document once and returns its HTML together with what the rest of the
+// site needs from it: headings (tables of contents), links (validation), code samples (the
+// sample harness) and plain text (reading time, search).
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/yuin/goldmark"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Renderer renders content Markdown. It is safe for concurrent use.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New returns the content pipeline. frameworkNames maps a code block's framework= id to
+// the name shown in its label ("flask" → "Flask"); unknown ids are shown as written.
+func New(frameworkNames map[string]string) *Renderer {
+	names := make(map[string]string, len(frameworkNames))
+	for id, name := range frameworkNames {
+		names[id] = name
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.Typographer,
+			highlighting.NewHighlighting(
+				highlighting.WithFormatOptions(chromahtml.WithClasses(true), chromahtml.WithPreWrapper(focusablePre{})),
+				highlighting.WithWrapperRenderer(codeBlockWrapper(names)),
+			),
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(
+				util.Prioritized(codeAttributeTransformer{}, 100),
+				util.Prioritized(codePairTransformer{}, 200),
+				util.Prioritized(permalinkTransformer{}, 300),
+			),
+		),
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(util.Prioritized(&pairRenderer{names: names}, 100)),
+		),
+	)
+	return &Renderer{md: md}
+}
+
+// Heading is a section heading of a document.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Link is a link written in a document.
+type Link struct {
+	Destination string
+	Line        int // 1-based line in the rendered source
+}
+
+// CodeBlock is one fenced code block.
+type CodeBlock struct {
+	Language  string
+	Framework string            // the framework= attribute, "" when absent
+	File      string            // the file= attribute, "" when absent
+	Attrs     map[string]string // every attribute, values as written (unquoted)
+	Code      string
+	Line      int // 1-based line of the opening fence
+}
+
+// CodeGroup is a run of consecutive fenced blocks with framework= attributes: a code pair
+// when it holds more than one framework.
+type CodeGroup struct {
+	Blocks []CodeBlock
+}
+
+// Frameworks lists the group's frameworks in order of first appearance.
+func (g CodeGroup) Frameworks() []string {
+	var ids []string
+	for _, b := range g.Blocks {
+		if !contains(ids, b.Framework) {
+			ids = append(ids, b.Framework)
+		}
+	}
+	return ids
+}
+
+// Document is a rendered Markdown document.
+type Document struct {
+	HTML       []byte
+	Headings   []Heading
+	Links      []Link
+	CodeBlocks []CodeBlock // every fenced block, in order
+	CodeGroups []CodeGroup
+	Text       string // plain text of prose and code, for word counts and search
+}
+
+// Render parses and renders source. Line numbers in the result are source lines plus
+// lineOffset, so a caller that strips front matter can report lines of the whole file.
+func (r *Renderer) Render(source []byte, lineOffset int) (*Document, error) {
+	doc := r.md.Parser().Parse(text.NewReader(source))
+	lines := newLineIndex(source, lineOffset)
+	out := &Document{}
+	var plain strings.Builder
+	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			idText, _ := id.([]byte)
+			out.Headings = append(out.Headings, Heading{Level: n.Level, ID: string(idText), Text: nodeText(n, source)})
+			plain.WriteByte(' ')
+		case *ast.Link:
+			out.Links = append(out.Links, Link{Destination: string(n.Destination), Line: lines.of(nodeOffset(n))})
+		case *ast.FencedCodeBlock:
+			block := codeBlockOf(n, source)
+			block.Line = lines.of(nodeOffset(n)) - 1 // the fence is the line above the first code line
+			if n.Lines().Len() == 0 {
+				block.Line = lines.of(fenceOffset(n, source))
+			}
+			out.CodeBlocks = append(out.CodeBlocks, block)
+			plain.WriteString(block.Code)
+			plain.WriteByte('\n')
+		case *CodePair:
+			var group CodeGroup
+			for col := n.FirstChild(); col != nil; col = col.NextSibling() {
+				for c := col.FirstChild(); c != nil; c = c.NextSibling() {
+					fb := c.(*ast.FencedCodeBlock)
+					block := codeBlockOf(fb, source)
+					block.Line = lines.of(nodeOffset(fb)) - 1
+					group.Blocks = append(group.Blocks, block)
+				}
+			}
+			out.CodeGroups = append(out.CodeGroups, group)
+		case *ast.Text:
+			plain.Write(n.Segment.Value(source))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				plain.WriteByte(' ')
+			}
+		case *ast.Paragraph, *ast.ListItem, *extast.TableCell:
+			plain.WriteByte(' ')
+		}
+		return ast.WalkContinue, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("walking markdown: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := r.md.Renderer().Render(&buf, source, doc); err != nil {
+		return nil, fmt.Errorf("rendering markdown: %w", err)
+	}
+	out.HTML = buf.Bytes()
+	out.Text = plain.String()
+	return out, nil
+}
+
+// codeBlockOf reads a fenced block's language, attributes and code.
+func codeBlockOf(n *ast.FencedCodeBlock, source []byte) CodeBlock {
+	b := CodeBlock{Language: string(n.Language(source)), Attrs: map[string]string{}}
+	for _, a := range n.Attributes() {
+		b.Attrs[string(a.Name)] = attributeString(a.Value)
+	}
+	b.Framework = b.Attrs["framework"]
+	b.File = b.Attrs["file"]
+	var code strings.Builder
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		code.Write(seg.Value(source))
+	}
+	b.Code = code.String()
+	return b
+}
+
+// attributeString turns a parsed attribute value back into the text that was written.
+func attributeString(v any) string {
+	switch v := v.(type) {
+	case []byte:
+		return string(v)
+	case string:
+		return v
+	case float64:
+		return strings.TrimSuffix(fmt.Sprintf("%g", v), ".0")
+	case bool:
+		return fmt.Sprint(v)
+	case nil:
+		return ""
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+// nodeText is the plain text inside n.
+func nodeText(n ast.Node, source []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(source))
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			// children are Text nodes, visited next
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// nodeOffset is the byte offset where n's text starts, or -1 when n holds none.
+func nodeOffset(n ast.Node) int {
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Start
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if off := nodeOffset(c); off >= 0 {
+			return off
+		}
+	}
+	if p := n.Parent(); p != nil && n.Type() == ast.TypeInline {
+		return nodeOffset(p)
+	}
+	return -1
+}
+
+// fenceOffset finds the opening fence of an empty code block from its info string.
+func fenceOffset(n *ast.FencedCodeBlock, _ []byte) int {
+	if n.Info != nil {
+		return n.Info.Segment.Start
+	}
+	return -1
+}
+
+// lineIndex maps byte offsets to 1-based line numbers.
+type lineIndex struct {
+	starts []int
+	offset int
+}
+
+func newLineIndex(source []byte, offset int) lineIndex {
+	starts := []int{0}
+	for i, c := range source {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return lineIndex{starts: starts, offset: offset}
+}
+
+func (l lineIndex) of(byteOffset int) int {
+	if byteOffset < 0 {
+		return l.offset + 1
+	}
+	lo, hi := 0, len(l.starts)
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if l.starts[mid] <= byteOffset {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo + 1 + l.offset
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// focusablePre is chroma's <pre> wrapper with tabindex="0", so keyboard users can scroll
+// wide code.
+type focusablePre struct{}
+
+func (focusablePre) Start(code bool, styleAttr string) string {
+	return `<pre tabindex="0" class="chroma"><code>`
+}
+
+func (focusablePre) End(code bool) string { return "</code></pre>" }

@@ -1,0 +1,177 @@
+// Package samples finds the code samples in content and describes how each one is checked.
+// A sample is one framework's blocks within a code group (see web/markdown): its files are
+// written and run together by driver.py, against real Flask or Django, from the tests in
+// this package.
+package samples
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/versus-dev/versus/web/markdown"
+)
+
+// Sample is one framework's code within one code group.
+type Sample struct {
+	File      string // content file, e.g. comparisons/flask-vs-django/rows/orm.md
+	Line      int    // line of the sample's first block
+	Framework string
+	Blocks    []markdown.CodeBlock
+	Check     Check
+}
+
+// Check is what running a sample must show. Exactly one of Request, CLI and Unittest is
+// set for a sample that runs; Skip holds the reason one does not.
+type Check struct {
+	Request  string `json:"request,omitempty"`
+	Form     string `json:"form,omitempty"`
+	JSON     string `json:"json,omitempty"`
+	Status   string `json:"status,omitempty"`
+	Contains string `json:"contains,omitempty"`
+	Header   string `json:"header,omitempty"`
+	CLI      string `json:"cli,omitempty"`
+	Unittest string `json:"unittest,omitempty"`
+	Setup    string `json:"setup,omitempty"`
+	Skip     string `json:"-"`
+}
+
+// checkAttributes are the block attributes that make up a Check.
+var checkAttributes = []string{"request", "form", "json", "status", "contains", "header", "cli", "unittest", "setup", "skip"}
+
+// Runs reports whether the sample has something to run and assert.
+func (c Check) Runs() bool { return c.Request != "" || c.CLI != "" || c.Unittest != "" }
+
+// ID names a sample in test output: "orm/L30-flask".
+func (s Sample) ID() string {
+	return fmt.Sprintf("%s/L%d-%s", strings.TrimSuffix(path.Base(s.File), ".md"), s.Line, s.Framework)
+}
+
+// IsPython reports whether any of the sample's blocks is Python.
+func (s Sample) IsPython() bool {
+	for _, b := range s.Blocks {
+		if IsPython(b.Language) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsPython reports whether a fence language is Python.
+func IsPython(lang string) bool {
+	switch strings.ToLower(lang) {
+	case "python", "py", "python3":
+		return true
+	}
+	return false
+}
+
+// Collect finds every sample in the Markdown files of fsys. It reads bodies on its own
+// (front matter is skipped, not validated), so a sample can be run while the rest of the
+// content is still being written. Problems with the check attributes are returned as
+// "file:line: message" strings.
+func Collect(fsys fs.FS) ([]Sample, []string, error) {
+	var files []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && path.Ext(p) == ".md" && path.Base(p) != "README.md" {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("listing content: %w", err)
+	}
+	sort.Strings(files)
+	md := markdown.New(nil)
+	var samples []Sample
+	var problems []string
+	for _, file := range files {
+		data, err := fs.ReadFile(fsys, file)
+		if err != nil {
+			return nil, nil, fmt.Errorf("reading %s: %w", file, err)
+		}
+		body, offset := bodyOf(data)
+		doc, err := md.Render(body, offset)
+		if err != nil {
+			return nil, nil, fmt.Errorf("rendering %s: %w", file, err)
+		}
+		for _, group := range doc.CodeGroups {
+			for _, fw := range group.Frameworks() {
+				s := Sample{File: file, Framework: fw}
+				for _, b := range group.Blocks {
+					if b.Framework == fw {
+						s.Blocks = append(s.Blocks, b)
+					}
+				}
+				s.Line = s.Blocks[0].Line
+				var msgs []string
+				s.Check, msgs = checkOf(s.Blocks)
+				for _, m := range msgs {
+					problems = append(problems, fmt.Sprintf("%s:%d: %s", file, s.Line, m))
+				}
+				samples = append(samples, s)
+			}
+		}
+	}
+	return samples, problems, nil
+}
+
+// checkOf merges the check attributes of a sample's blocks.
+func checkOf(blocks []markdown.CodeBlock) (Check, []string) {
+	values := map[string]string{}
+	var problems []string
+	for _, b := range blocks {
+		for _, name := range checkAttributes {
+			v, ok := b.Attrs[name]
+			if !ok {
+				continue
+			}
+			if old, seen := values[name]; seen && old != v {
+				problems = append(problems, fmt.Sprintf("%s= is set twice in one sample (%q and %q)", name, old, v))
+			}
+			values[name] = v
+		}
+	}
+	c := Check{
+		Request: values["request"], Form: values["form"], JSON: values["json"], Status: values["status"],
+		Contains: values["contains"], Header: values["header"], CLI: values["cli"], Unittest: values["unittest"],
+		Setup: values["setup"], Skip: values["skip"],
+	}
+	modes := 0
+	for _, v := range []string{c.Request, c.CLI, c.Unittest} {
+		if v != "" {
+			modes++
+		}
+	}
+	if modes > 1 {
+		problems = append(problems, "a sample takes one of request=, cli= or unittest=, not several")
+	}
+	if c.Skip != "" && modes > 0 {
+		problems = append(problems, "skip= and a check on the same sample: drop one")
+	}
+	if c.Request != "" && !strings.Contains(c.Request, " /") {
+		problems = append(problems, fmt.Sprintf("request=%q must be \"METHOD /path\"", c.Request))
+	}
+	return c, problems
+}
+
+// bodyOf returns the Markdown after the front matter and the number of lines before it.
+func bodyOf(data []byte) ([]byte, int) {
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	if !bytes.HasPrefix(data, []byte("---\n")) {
+		return data, 0
+	}
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	for i := 1; i < len(lines); i++ {
+		if string(bytes.TrimRight(lines[i], "\n")) == "---" {
+			return bytes.Join(lines[i+1:], nil), i + 1
+		}
+	}
+	return data, 0
+}

@@ -1,0 +1,176 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// document is a content file split into its front matter and Markdown body.
+type document struct {
+	file       string
+	yaml       []byte     // the front matter's text; its line 1 is the file's line 2
+	meta       *yaml.Node // the front matter's mapping node (line numbers are the file's)
+	body       []byte
+	bodyOffset int // lines before the body starts
+}
+
+// splitFrontMatter splits a file that starts with a "---" line into YAML and body.
+func splitFrontMatter(file string, data []byte, ps *problems) (*document, bool) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	text := strings.ReplaceAll(string(data), "\r\n", "\n")
+	if !strings.HasPrefix(text, "---\n") {
+		ps.add(file, 1, "missing front matter: the file must start with a line \"---\"")
+		return nil, false
+	}
+	rest := text[len("---\n"):]
+	end := -1
+	lines := strings.SplitAfter(rest, "\n")
+	offset := 0
+	for i, line := range lines {
+		if strings.TrimRight(line, "\n") == "---" {
+			end = i
+			break
+		}
+		offset += len(line)
+	}
+	if end < 0 {
+		ps.add(file, 1, "front matter is not closed: add a line \"---\" after it")
+		return nil, false
+	}
+	yamlText := rest[:offset]
+	body := strings.Join(lines[end+1:], "")
+	doc := &document{file: file, yaml: []byte(yamlText), body: []byte(body), bodyOffset: end + 2}
+
+	var root yaml.Node
+	if err := yaml.Unmarshal([]byte(yamlText), &root); err != nil {
+		reportYAMLError(file, 1, err, ps)
+		return nil, false
+	}
+	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+		ps.add(file, 2, "front matter must be a YAML mapping of keys to values")
+		return nil, false
+	}
+	shiftLines(&root, 1)
+	doc.meta = root.Content[0]
+	return doc, true
+}
+
+// decodeStrict decodes the front matter into v, reporting unknown keys and wrong types
+// at their lines.
+func (d *document) decodeStrict(v any, ps *problems) bool {
+	dec := yaml.NewDecoder(bytes.NewReader(d.yaml))
+	dec.KnownFields(true)
+	err := dec.Decode(v)
+	if err == nil {
+		return true
+	}
+	reportYAMLError(d.file, 1, err, ps)
+	// A *yaml.TypeError leaves the rest decoded: keep going, so one bad value does not
+	// hide the file's other problems behind a cascade of "missing" ones.
+	var te *yaml.TypeError
+	return errors.As(err, &te)
+}
+
+// date is a YYYY-MM-DD date in front matter. Its decoding error names the line, which
+// yaml.v3's own time decoding does not.
+type date struct{ time.Time }
+
+func (d *date) UnmarshalYAML(n *yaml.Node) error {
+	t, err := time.Parse("2006-01-02", n.Value)
+	if err != nil || n.Kind != yaml.ScalarNode {
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: value %q should be a date (YYYY-MM-DD)", n.Line, n.Value)}}
+	}
+	d.Time = t
+	return nil
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
+var unknownField = regexp.MustCompile(`field (\S+) not found in type \S+`)
+var cannotUnmarshal = regexp.MustCompile("cannot unmarshal !!(\\w+) `([^`]*)` into (\\S+)")
+
+// friendlyYAML turns yaml.v3 wording into content-author wording.
+func friendlyYAML(msg string) string {
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	msg = unknownField.ReplaceAllString(msg, `unknown key "$1"`)
+	msg = cannotUnmarshal.ReplaceAllStringFunc(msg, func(m string) string {
+		sub := cannotUnmarshal.FindStringSubmatch(m)
+		want := sub[3]
+		switch {
+		case strings.Contains(want, "time.Time"):
+			want = "a date (YYYY-MM-DD)"
+		case strings.HasPrefix(want, "[]"):
+			want = "a list"
+		case strings.HasPrefix(want, "map") || strings.HasPrefix(want, "site."):
+			want = "a mapping"
+		case want == "int":
+			want = "a whole number"
+		}
+		return "value " + strconv.Quote(sub[2]) + " should be " + want
+	})
+	return msg
+}
+
+// reportYAMLError reports a yaml.v3 error whose line numbers are offset by shift.
+func reportYAMLError(file string, shift int, err error, ps *problems) {
+	var te *yaml.TypeError
+	msgs := []string{err.Error()}
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	}
+	for _, msg := range msgs {
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			ps.add(file, n+shift, "%s", friendlyYAML(m[2]))
+			continue
+		}
+		ps.add(file, shift+1, "%s", friendlyYAML(msg))
+	}
+}
+
+func shiftLines(n *yaml.Node, by int) {
+	n.Line += by
+	for _, c := range n.Content {
+		shiftLines(c, by)
+	}
+}
+
+// lineOf returns the line of the value at path (string keys for mappings, ints for
+// sequence indexes) within node, or the line of the deepest node found on the way.
+func lineOf(node *yaml.Node, path ...any) int {
+	line := node.Line
+	cur := node
+	for _, step := range path {
+		switch step := step.(type) {
+		case string:
+			if cur.Kind != yaml.MappingNode {
+				return line
+			}
+			found := false
+			for i := 0; i+1 < len(cur.Content); i += 2 {
+				if cur.Content[i].Value == step {
+					line = cur.Content[i].Line
+					cur = cur.Content[i+1]
+					found = true
+					break
+				}
+			}
+			if !found {
+				return line
+			}
+		case int:
+			if cur.Kind != yaml.SequenceNode || step >= len(cur.Content) {
+				return line
+			}
+			cur = cur.Content[step]
+			line = cur.Line
+		}
+	}
+	return line
+}

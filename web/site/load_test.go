@@ -1,0 +1,134 @@
+package site
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/versus-dev/versus/content"
+)
+
+func TestLoadFixture(t *testing.T) {
+	s, err := Load(fixture())
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	c := s.Comparison("flask-vs-django")
+	if c == nil {
+		t.Fatal("comparison flask-vs-django not loaded")
+	}
+	if got := len(c.Rows); got != 2 {
+		t.Fatalf("rows = %d, want 2", got)
+	}
+	if c.Rows[0].ID != "orm" || c.Rows[1].ID != "csrf" {
+		t.Errorf("row order = %s, %s; want orm (data) then csrf (security)", c.Rows[0].ID, c.Rows[1].ID)
+	}
+	orm := c.Row("orm")
+	if c.RowByAlias("database") != orm {
+		t.Error("alias database does not resolve to the orm row")
+	}
+	if orm.VerdictName() != "Django" {
+		t.Errorf("VerdictName = %q", orm.VerdictName())
+	}
+	if len(orm.Cells) != 2 || orm.Cells[0].Subject.ID != "flask" || orm.Cells[1].Support != SupportBuiltin {
+		t.Errorf("cells = %+v", orm.Cells)
+	}
+	if len(orm.Body.CodeGroups) != 1 || len(orm.Body.CodeGroups[0].Blocks) != 2 {
+		t.Errorf("code groups = %+v", orm.Body.CodeGroups)
+	}
+	if g := s.Guide("start-here"); g == nil || g.ReadingMinutes() != 1 {
+		t.Errorf("guide start-here = %+v", g)
+	}
+}
+
+// TestValidationErrors breaks the fixture one way per case and checks the exact
+// file:line: message reported.
+func TestValidationErrors(t *testing.T) {
+	const row = "comparisons/flask-vs-django/rows/orm.md"
+	const index = "comparisons/flask-vs-django/index.md"
+	tests := []struct {
+		name    string
+		file    string
+		old     string
+		new     string
+		want    string
+		newFile bool
+	}{
+		{name: "unknown key", file: row, old: "order: 10", new: "order: 10\ncolour: red", want: row + `:5: unknown key "colour"`},
+		{name: "unknown category", file: row, old: "category: data", new: "category: dta", want: row + `:3: unknown category "dta" (one of: data, security)`},
+		{name: "missing cell", file: row, old: "  django: {support: builtin,   text: \"Django ORM\"}\n", new: "", want: row + `:8: missing cell for subject "django"`},
+		{name: "cell for unknown subject", file: row, old: "cells:\n", new: "cells:\n  pyramid: {support: none, text: x}\n", want: row + `:9: cell for unknown subject "pyramid" (subjects: flask, django)`},
+		{name: "bad verdict", file: row, old: "verdict: django", new: "verdict: djngo", want: row + `:7: verdict "djngo" must be a subject id (flask, django) or "tie"`},
+		{name: "bad support", file: row, old: "support: builtin,", new: "support: yes,", want: row + `:10: cell "django": support "yes" must be one of: builtin, extension, partial, none`},
+		{name: "empty cell text", file: row, old: `text: "Django ORM"`, new: `text: ""`, want: row + `:10: cell "django" needs a text: every cell says something in words`},
+		{name: "missing sources", file: row, old: "sources:\n  - {title: \"Django docs: Models\", url: \"https://docs.djangoproject.com/en/5.2/topics/db/models/\", read: 2026-11-01}\n", new: "", want: row + `:2: missing sources: name at least one document the facts were checked against`},
+		{name: "source without read date", file: row, old: ", read: 2026-11-01}", new: "}", want: row + `:12: source "Django docs: Models" needs the date it was read (read: YYYY-MM-DD)`},
+		{name: "missing reviewed", file: row, old: "reviewed: 2026-11-01\n", new: "", want: row + `:2: missing "reviewed" date (YYYY-MM-DD)`},
+		{name: "bad date", file: row, old: "reviewed: 2026-11-01", new: "reviewed: last week", want: row + `:13: value "last week" should be a date (YYYY-MM-DD)`},
+		{name: "duplicate alias", file: "comparisons/flask-vs-django/rows/csrf.md", old: "order: 10", new: "order: 10\naliases: [database]", want: `alias "database" is already used by `},
+		{name: "alias equal to a row id", file: "comparisons/flask-vs-django/rows/csrf.md", old: "order: 10", new: "order: 10\naliases: [orm]", want: `comparisons/flask-vs-django/rows/csrf.md:5: alias "orm" is already used by ` + row},
+		{name: "broken internal link", file: row, old: "/guides/start-here", new: "/guides/start-her", want: row + `:17: link "/guides/start-her" points to no page on this site`},
+		{name: "broken row anchor", file: index, old: "#orm", new: "#orn", want: index + `:12: link "/compare/flask-vs-django#orn" points to no anchor #orn on /compare/flask-vs-django`},
+		{name: "relative internal link", file: row, old: "(/compare/flask-vs-django/csrf)", new: "(csrf)", want: row + `:17: internal link "csrf" must be a site path starting with /`},
+		{name: "unknown code framework", file: row, old: "framework=django", new: "framework=rails", want: row + `:24: code block framework "rails" is not a subject (one of: django, flask)`},
+		{name: "no front matter", file: row, old: "---\ntitle: ORM", new: "title: ORM", want: row + `:1: missing front matter`},
+		{name: "yaml syntax", file: row, old: "order: 10", new: "order: [10", want: row + `:`},
+		{name: "bad row file name", file: "comparisons/flask-vs-django/rows/Bad_Name.md", newFile: true, want: `comparisons/flask-vs-django/rows/Bad_Name.md: row id "Bad_Name" (the file name) must be lowercase letters, digits and dashes`},
+		{name: "unexpected row file", file: "comparisons/flask-vs-django/rows/notes.txt", newFile: true, want: `comparisons/flask-vs-django/rows/notes.txt: unexpected file`},
+		{name: "duplicate category", file: index, old: "  - {id: security, title: Security}", new: "  - {id: security, title: Security}\n  - {id: data, title: Again}", want: index + `:10: duplicate category id "data"`},
+		{name: "folder does not match subjects", file: index, old: "{id: django, name: Django}", new: "{id: bottle, name: Bottle}", want: index + `:4: the folder is named "flask-vs-django" but its subjects make "flask-vs-bottle"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fixture()
+			if tt.newFile {
+				fsys[tt.file] = &fstest.MapFile{Data: fsys[row].Data}
+			} else {
+				data := string(fsys[tt.file].Data)
+				if !strings.Contains(data, tt.old) {
+					t.Fatalf("fixture %s does not contain %q", tt.file, tt.old)
+				}
+				fsys[tt.file] = &fstest.MapFile{Data: []byte(strings.Replace(data, tt.old, tt.new, 1))}
+			}
+			_, err := Load(fsys)
+			var verr *ValidationError
+			if !errors.As(err, &verr) {
+				t.Fatalf("Load error = %v, want a *ValidationError", err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("problems:\n%v\nwant a line containing:\n%s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestLoadReportsEveryProblem checks that problems in different files are all reported.
+func TestLoadReportsEveryProblem(t *testing.T) {
+	fsys := fixture()
+	for file, pair := range map[string][2]string{
+		"comparisons/flask-vs-django/rows/orm.md":  {"verdict: django", "verdict: nobody"},
+		"comparisons/flask-vs-django/rows/csrf.md": {"category: security", "category: nowhere"},
+		"guides/start-here.md":                     {"title: Start here\n", ""},
+	} {
+		fsys[file] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[file].Data), pair[0], pair[1], 1))}
+	}
+	_, err := Load(fsys)
+	var verr *ValidationError
+	if !errors.As(err, &verr) || len(verr.Problems) != 3 {
+		t.Fatalf("want 3 problems, got %v", err)
+	}
+}
+
+// TestShippedContent loads the embedded content: it must have no problems at all.
+func TestShippedContent(t *testing.T) {
+	s, err := Load(content.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := s.Comparison("flask-vs-django")
+	if c == nil {
+		t.Fatal("the shipped content has no flask-vs-django comparison")
+	}
+	t.Logf("%d rows in %d categories, %d guides, %d profiles", len(c.Rows), len(c.Categories), len(s.Guides), len(s.Frameworks))
+}

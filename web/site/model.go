@@ -1,0 +1,243 @@
+// Package site is the content model of Versus: comparisons with their subjects, categories
+// and feature rows, framework profiles and guides. Load reads them from an fs.FS, validates
+// everything (reporting every problem at once as file:line: message) and renders all
+// Markdown once, so nothing downstream parses content again.
+package site
+
+import (
+	"time"
+
+	"github.com/versus-dev/versus/web/markdown"
+)
+
+// Site is all the content of one Versus instance.
+type Site struct {
+	Comparisons []*Comparison // sorted by slug
+	Frameworks  []*Framework  // sorted by id
+	Guides      []*Guide      // sorted by title
+}
+
+// Comparison is one "a vs b" comparison: its subjects, categories and rows.
+type Comparison struct {
+	Slug       string // "flask-vs-django": the subject ids joined by "-vs-"
+	File       string
+	Title      string
+	Summary    string
+	Subjects   []Subject
+	Categories []*Category // in content order, each with its rows in table order
+	Rows       []*Row      // every row, in table order
+	Intro      *markdown.Document
+	Reviewed   time.Time
+
+	rowsByID map[string]*Row
+	aliases  map[string]*Row
+}
+
+// Subject is one of the things compared, such as a framework.
+type Subject struct {
+	ID   string
+	Name string
+}
+
+// Category groups rows in the table.
+type Category struct {
+	ID    string
+	Title string
+	Rows  []*Row
+}
+
+// Support says how a subject covers a row's feature.
+type Support string
+
+// The support levels a cell can have.
+const (
+	SupportBuiltin   Support = "builtin"   // ships in the framework's own package
+	SupportExtension Support = "extension" // needs a separate install
+	SupportPartial   Support = "partial"   // covers part of it
+	SupportNone      Support = "none"      // not provided
+)
+
+// SupportLevels lists the levels in legend order.
+var SupportLevels = []Support{SupportBuiltin, SupportExtension, SupportPartial, SupportNone}
+
+// Label is the support level in a few words.
+func (s Support) Label() string {
+	switch s {
+	case SupportBuiltin:
+		return "Built in"
+	case SupportExtension:
+		return "Extension"
+	case SupportPartial:
+		return "Partial"
+	case SupportNone:
+		return "Not provided"
+	}
+	return string(s)
+}
+
+// Description explains the support level in a sentence, for the legend.
+func (s Support) Description() string {
+	switch s {
+	case SupportBuiltin:
+		return "Ships in the framework's own package; nothing else to install."
+	case SupportExtension:
+		return "Needs a separate install: an official extension or a third-party package."
+	case SupportPartial:
+		return "The framework covers part of it; the rest is up to you."
+	case SupportNone:
+		return "Not provided: you build it yourself or use a library with no framework integration."
+	}
+	return ""
+}
+
+// Row is one feature row of a comparison.
+type Row struct {
+	ID         string
+	File       string
+	Comparison *Comparison
+	Title      string
+	Category   *Category
+	Order      int
+	Aliases    []string
+	Summary    string
+	Verdict    string // a subject id, or "tie"
+	Cells      []Cell // one per subject, in subject order
+	Sources    []Source
+	Reviewed   time.Time
+	Body       *markdown.Document
+
+	aliasLines []int // front matter line of each alias, for error messages
+}
+
+// Cell is one subject's value in a row.
+type Cell struct {
+	Subject Subject
+	Support Support
+	Text    string
+}
+
+// VerdictName is the verdict in words: the winning subject's name, or "Tie".
+func (r *Row) VerdictName() string {
+	for _, s := range r.Comparison.Subjects {
+		if s.ID == r.Verdict {
+			return s.Name
+		}
+	}
+	return "Tie"
+}
+
+// Source is a document a row's facts were checked against.
+type Source struct {
+	Title string
+	URL   string
+	Read  time.Time
+}
+
+// Framework is a subject's profile page.
+type Framework struct {
+	ID       string
+	File     string
+	Title    string
+	Summary  string
+	Facts    []Fact
+	Links    []NamedLink
+	Sources  []Source
+	Reviewed time.Time
+	Body     *markdown.Document
+}
+
+// Fact is one labelled fact on a profile.
+type Fact struct {
+	Label string
+	Value string
+}
+
+// NamedLink is a titled external link.
+type NamedLink struct {
+	Title string
+	URL   string
+}
+
+// Guide is a long-form article.
+type Guide struct {
+	Slug     string
+	File     string
+	Title    string
+	Summary  string
+	Reviewed time.Time
+	Sources  []Source
+	Body     *markdown.Document
+	Words    int
+}
+
+// ReadingMinutes estimates reading time at 220 words a minute, at least one minute.
+func (g *Guide) ReadingMinutes() int {
+	m := (g.Words + 219) / 220
+	if m < 1 {
+		return 1
+	}
+	return m
+}
+
+// Comparison returns the comparison with this slug, or nil.
+func (s *Site) Comparison(slug string) *Comparison {
+	for _, c := range s.Comparisons {
+		if c.Slug == slug {
+			return c
+		}
+	}
+	return nil
+}
+
+// Guide returns the guide with this slug, or nil.
+func (s *Site) Guide(slug string) *Guide {
+	for _, g := range s.Guides {
+		if g.Slug == slug {
+			return g
+		}
+	}
+	return nil
+}
+
+// Framework returns the profile with this id, or nil.
+func (s *Site) Framework(id string) *Framework {
+	for _, f := range s.Frameworks {
+		if f.ID == id {
+			return f
+		}
+	}
+	return nil
+}
+
+// Row returns the row with this id, or nil.
+func (c *Comparison) Row(id string) *Row { return c.rowsByID[id] }
+
+// RowByAlias returns the row that once had this id, or nil.
+func (c *Comparison) RowByAlias(alias string) *Row { return c.aliases[alias] }
+
+// Subject returns the subject with this id and whether it exists.
+func (c *Comparison) Subject(id string) (Subject, bool) {
+	for _, s := range c.Subjects {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return Subject{}, false
+}
+
+// Neighbours returns the rows before and after r within its category (nil at the ends).
+func (r *Row) Neighbours() (prev, next *Row) {
+	rows := r.Category.Rows
+	for i, x := range rows {
+		if x != r {
+			continue
+		}
+		if i > 0 {
+			prev = rows[i-1]
+		}
+		if i+1 < len(rows) {
+			next = rows[i+1]
+		}
+	}
+	return prev, next
+}

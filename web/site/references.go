@@ -1,0 +1,122 @@
+package site
+
+import (
+	"github.com/versus-dev/versus/web/markdown"
+	"net/url"
+	"sort"
+	"strings"
+)
+
+// checkReferences reports internal links that lead nowhere and code blocks whose
+// framework= is not a known subject. It runs once everything is loaded.
+func (l *loader) checkReferences(subjectNames map[string]string) {
+	targets := l.linkTargets()
+	for _, d := range l.docs {
+		for _, link := range d.doc.Links {
+			if msg := targets.check(link.Destination, d); msg != "" {
+				l.problems.add(d.file, link.Line, "%s", msg)
+			}
+		}
+		for _, block := range d.doc.CodeBlocks {
+			fw := block.Framework
+			if _, hasAttr := block.Attrs["framework"]; !hasAttr {
+				continue
+			}
+			known := subjectNames
+			if d.comparison != nil {
+				known = map[string]string{}
+				for _, s := range d.comparison.Subjects {
+					known[s.ID] = s.Name
+				}
+			}
+			if _, ok := known[fw]; !ok {
+				ids := make([]string, 0, len(known))
+				for id := range known {
+					ids = append(ids, id)
+				}
+				sort.Strings(ids)
+				l.problems.add(d.file, block.Line, "code block framework %q is not a subject (one of: %s)", fw, strings.Join(ids, ", "))
+			}
+		}
+	}
+}
+
+// linkTargets is every internal path a link may point to, with the fragments each page has
+// (nil: fragments on that page are not checked).
+type linkTargets map[string]map[string]bool
+
+func (l *loader) linkTargets() linkTargets {
+	t := linkTargets{"/": nil, "/guides": nil, "/search": nil, "/sitemap.xml": nil, "/feed.xml": nil, "/robots.txt": nil}
+	for _, c := range l.site.Comparisons {
+		base := "/compare/" + c.Slug
+		anchors := map[string]bool{}
+		for _, s := range c.Subjects {
+			anchors[s.ID] = true
+		}
+		for _, cat := range c.Categories {
+			anchors["category-"+cat.ID] = true
+		}
+		for _, row := range c.Rows {
+			anchors[row.ID] = true
+			t[base+"/"+row.ID] = headingIDs(row.Body.Headings)
+			t[base+"/"+row.ID+".json"] = nil
+			for _, alias := range row.Aliases {
+				anchors[alias] = true
+				t[base+"/"+alias] = nil
+			}
+		}
+		t[base] = anchors
+		t[base+".json"] = nil
+		t[base+".csv"] = nil
+		t[base+"/choose"] = nil
+	}
+	for _, g := range l.site.Guides {
+		t["/guides/"+g.Slug] = headingIDs(g.Body.Headings)
+	}
+	for _, f := range l.site.Frameworks {
+		t["/frameworks/"+f.ID] = headingIDs(f.Body.Headings)
+	}
+	return t
+}
+
+func headingIDs(hs []markdown.Heading) map[string]bool {
+	ids := map[string]bool{}
+	for _, h := range hs {
+		ids[h.ID] = true
+	}
+	return ids
+}
+
+// check returns why dest does not resolve, or "" when it does or is external.
+func (t linkTargets) check(dest string, from renderedDoc) string {
+	u, err := url.Parse(dest)
+	if err != nil {
+		return "link " + quote(dest) + " is not a valid URL"
+	}
+	if u.Scheme != "" || u.Host != "" {
+		return "" // external
+	}
+	if u.Path == "" {
+		if u.Fragment == "" || headingIDs(from.doc.Headings)[u.Fragment] {
+			return ""
+		}
+		return "link " + quote(dest) + " points to no heading on this page"
+	}
+	if !strings.HasPrefix(u.Path, "/") {
+		return "internal link " + quote(dest) + " must be a site path starting with / (for example /compare/flask-vs-django/orm)"
+	}
+	p := u.Path
+	if len(p) > 1 {
+		p = strings.TrimSuffix(p, "/")
+	}
+	anchors, ok := t[p]
+	if !ok {
+		return "link " + quote(dest) + " points to no page on this site"
+	}
+	if u.Fragment != "" && anchors != nil && !anchors[u.Fragment] {
+		return "link " + quote(dest) + " points to no anchor #" + u.Fragment + " on " + p
+	}
+	return ""
+}
+
+func quote(s string) string { return `"` + s + `"` }
