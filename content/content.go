@@ -7,5 +7,5 @@ import "embed"
 
 // FS is the embedded content tree: comparisons/, frameworks/ and guides/.
 //
-//go:embed comparisons
+//go:embed comparisons frameworks guides
 var FS embed.FS

@@ -7,10 +7,11 @@ import (
 	"testing/fstest"
 
 	"github.com/versus-dev/versus/content"
+	"github.com/versus-dev/versus/web/site/sitetest"
 )
 
 func TestLoadFixture(t *testing.T) {
-	s, err := Load(fixture())
+	s, err := Load(sitetest.FS())
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
@@ -81,7 +82,7 @@ func TestValidationErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := fixture()
+			fsys := sitetest.FS()
 			if tt.newFile {
 				fsys[tt.file] = &fstest.MapFile{Data: fsys[row].Data}
 			} else {
@@ -105,7 +106,7 @@ func TestValidationErrors(t *testing.T) {
 
 // TestLoadReportsEveryProblem checks that problems in different files are all reported.
 func TestLoadReportsEveryProblem(t *testing.T) {
-	fsys := fixture()
+	fsys := sitetest.FS()
 	for file, pair := range map[string][2]string{
 		"comparisons/flask-vs-django/rows/orm.md":  {"verdict: django", "verdict: nobody"},
 		"comparisons/flask-vs-django/rows/csrf.md": {"category: security", "category: nowhere"},

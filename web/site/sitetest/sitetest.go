@@ -1,11 +1,14 @@
-package site
+// Package sitetest provides a small, valid content tree for tests of the packages that
+// load or serve content. Tests change one file to break it.
+package sitetest
 
 import (
 	"testing/fstest"
 )
 
-// fixture returns a small valid content tree; tests change one file to break it.
-func fixture() fstest.MapFS {
+// FS returns a fresh copy of the fixture content: one comparison with two rows (one with
+// an alias and a code pair), one framework profile and one guide.
+func FS() fstest.MapFS {
 	return fstest.MapFS{
 		"comparisons/flask-vs-django/index.md": {Data: []byte(`---
 title: Flask vs Django

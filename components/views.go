@@ -1,0 +1,213 @@
+// Package components holds the templ components that compose every page of Versus and
+// the view models they take. Components know nothing about how content is loaded or
+// served: web/pages fills these structs from the content model, and the components turn
+// them into HTML. This package imports only templ and the standard library.
+package components
+
+import "github.com/a-h/templ"
+
+// Meta is what every page declares about itself in <head>.
+type Meta struct {
+	Title       string // the page's own title; the layout adds the site name
+	Description string
+	Canonical   string // absolute URL
+	Path        string // site path, for marking the current navigation entry
+	NoIndex     bool   // e.g. the 404 page
+	Alternates  []Alternate
+}
+
+// Alternate is a machine-readable twin of a page, announced with <link rel="alternate">.
+type Alternate struct {
+	Type  string
+	Href  string
+	Title string
+}
+
+// Assets are the content-hashed URLs of the site's stylesheets and script.
+type Assets struct {
+	CSS       string
+	ChromaCSS string
+	JS        string
+	Icon      string
+}
+
+// Shell is what the layout needs besides a page's own content.
+type Shell struct {
+	SiteName string
+	Meta     Meta
+	Assets   Assets
+	Nav      []NavLink
+}
+
+// NavLink is an entry of the site navigation.
+type NavLink struct {
+	Title string
+	URL   string
+}
+
+// Subject is one side of a comparison.
+type Subject struct {
+	ID         string
+	Name       string
+	ProfileURL string // "" when there is no profile
+}
+
+// Cell is one subject's value in a row.
+type Cell struct {
+	SubjectID    string
+	SubjectName  string
+	Support      string // builtin, extension, partial, none
+	SupportLabel string
+	Text         string
+}
+
+// Row is a feature row as shown in the table and on its own page.
+type Row struct {
+	ID          string
+	Title       string
+	URL         string // the row page
+	TableURL    string // the row in the table: /compare/x#id
+	Summary     string
+	Cells       []Cell
+	Verdict     string // subject id or "tie"
+	VerdictName string
+	Aliases     []string
+}
+
+// Category is a group of rows.
+type Category struct {
+	ID    string
+	Title string
+	Rows  []Row
+}
+
+// LegendItem explains a support level.
+type LegendItem struct {
+	Support     string
+	Label       string
+	Description string
+}
+
+// ComparisonPage is the full comparison table.
+type ComparisonPage struct {
+	Shell      Shell
+	Title      string
+	Summary    string
+	Intro      templ.Component
+	Subjects   []Subject
+	Categories []Category
+	Legend     []LegendItem
+	Reviewed   string
+}
+
+// Source is a document a row's facts were checked against.
+type Source struct {
+	Title string
+	URL   string
+	Read  string
+}
+
+// Link is a titled internal link.
+type Link struct {
+	Title string
+	URL   string
+}
+
+// RowPage is one feature row's own page.
+type RowPage struct {
+	Shell      Shell
+	Comparison Link
+	Category   string
+	Row        Row
+	Subjects   []Subject
+	Body       templ.Component
+	Sources    []Source
+	Reviewed   string
+	Prev, Next *Link
+	Legend     []LegendItem
+}
+
+// GuideSummary is a guide in a list.
+type GuideSummary struct {
+	Title          string
+	URL            string
+	Summary        string
+	ReadingMinutes int
+}
+
+// Heading is an entry of a table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// GuidePage is a long-form article.
+type GuidePage struct {
+	Shell          Shell
+	Title          string
+	Summary        string
+	ReadingMinutes int
+	Reviewed       string
+	TOC            []Heading
+	Body           templ.Component
+	Sources        []Source
+}
+
+// GuidesIndexPage lists every guide.
+type GuidesIndexPage struct {
+	Shell  Shell
+	Guides []GuideSummary
+}
+
+// Fact is a labelled fact on a profile.
+type Fact struct {
+	Label string
+	Value string
+}
+
+// FrameworkPage is a subject's profile.
+type FrameworkPage struct {
+	Shell    Shell
+	Title    string
+	Summary  string
+	Facts    []Fact
+	Links    []Link
+	Body     templ.Component
+	Sources  []Source
+	Reviewed string
+}
+
+// ComparisonSummary is a comparison as listed on the home page.
+type ComparisonSummary struct {
+	Title      string
+	URL        string
+	Summary    string
+	Subjects   []Subject
+	Verdicts   []VerdictCount
+	Rows       int
+	Highlights []Row
+}
+
+// VerdictCount says how many rows went to one side (or were ties).
+type VerdictCount struct {
+	Name  string
+	Count int
+}
+
+// HomePage is the site's front page.
+type HomePage struct {
+	Shell       Shell
+	Comparisons []ComparisonSummary
+	Guides      []GuideSummary
+	Frameworks  []Link
+}
+
+// ErrorPage is shown for 404s and other errors.
+type ErrorPage struct {
+	Shell       Shell
+	Status      int
+	Heading     string
+	Message     string
+	Suggestions []Link
+}

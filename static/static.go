@@ -1,0 +1,10 @@
+// Package static holds the site's stylesheets, scripts and images, embedded into the
+// binary. web/assets serves them under content-hashed names.
+package static
+
+import "embed"
+
+// FS is the embedded asset tree: css/ and img/.
+//
+//go:embed css img
+var FS embed.FS

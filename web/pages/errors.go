@@ -1,0 +1,153 @@
+package pages
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"sort"
+	"strings"
+
+	"github.com/versus-dev/versus/components"
+)
+
+// Error renders the page for an error status. For 404s it suggests the rows, guides and
+// profiles whose names are closest to the path that was asked for.
+func (r *Renderer) Error(ctx context.Context, status int, path, message string) ([]byte, error) {
+	p := components.ErrorPage{
+		Shell:   r.shell(path, http.StatusText(status), http.StatusText(status)),
+		Status:  status,
+		Heading: http.StatusText(status),
+		Message: message,
+	}
+	p.Shell.Meta.NoIndex = true
+	p.Shell.Meta.Canonical = r.AbsoluteURL("/")
+	if status == http.StatusNotFound {
+		p.Heading = "Page not found"
+		if message == "" {
+			p.Message = "There is no page at this address. It may have moved, or the link may have a typo."
+		}
+		p.Suggestions = r.suggest(path, 5)
+	}
+	var buf bytes.Buffer
+	if err := components.Error(p).Render(ctx, &buf); err != nil {
+		return nil, fmt.Errorf("rendering the %d page: %w", status, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// suggest ranks every page by how close its id and title are to the words in path.
+func (r *Renderer) suggest(path string, max int) []components.Link {
+	// The last segment names what was wanted; the ones before it (compare/flask-vs-django)
+	// would match every page.
+	path = strings.Trim(path, "/")
+	if i := strings.LastIndexByte(path, '/'); i >= 0 {
+		path = path[i+1:]
+	}
+	words := strings.FieldsFunc(strings.ToLower(path), func(c rune) bool {
+		return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')
+	})
+	var query []string
+	for _, w := range words {
+		if len(query) == 5 {
+			break // a long path says nothing more, and each word costs a scan
+		}
+		if len(w) > 40 {
+			w = w[:40]
+		}
+		switch w {
+		case "compare", "guides", "frameworks", "vs", "html", "www":
+			continue
+		}
+		query = append(query, w)
+	}
+	if len(query) == 0 {
+		return nil
+	}
+	type candidate struct {
+		link  components.Link
+		names []string
+		score float64
+	}
+	var cands []candidate
+	for _, c := range r.site.Comparisons {
+		for _, row := range c.Rows {
+			names := append([]string{row.ID, row.Title}, row.Aliases...)
+			cands = append(cands, candidate{link: components.Link{Title: row.Title + " (" + c.Title + ")", URL: RowPath(row)}, names: names})
+		}
+	}
+	for _, g := range r.site.Guides {
+		cands = append(cands, candidate{link: components.Link{Title: g.Title, URL: GuidePath(g)}, names: []string{g.Slug, g.Title}})
+	}
+	for _, f := range r.site.Frameworks {
+		cands = append(cands, candidate{link: components.Link{Title: f.Title, URL: FrameworkPath(f)}, names: []string{f.ID, f.Title}})
+	}
+	for i := range cands {
+		cands[i].score = matchScore(query, cands[i].names)
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	var out []components.Link
+	for _, c := range cands {
+		if c.score < 0.5 || len(out) == max {
+			break
+		}
+		out = append(out, c.link)
+	}
+	return out
+}
+
+// matchScore is the average, over the query's words, of each word's best similarity to a
+// word in names (1 for an exact match, less for typos and prefixes).
+func matchScore(query, names []string) float64 {
+	var target []string
+	for _, n := range names {
+		target = append(target, strings.FieldsFunc(strings.ToLower(n), func(c rune) bool {
+			return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')
+		})...)
+	}
+	total := 0.0
+	for _, q := range query {
+		best := 0.0
+		for _, t := range target {
+			if s := similarity(q, t); s > best {
+				best = s
+			}
+		}
+		total += best
+	}
+	return total / float64(len(query))
+}
+
+// similarity is 1 - edit distance / longer length, with prefixes of 3+ letters counting
+// as strong matches ("migr" for "migrations").
+func similarity(a, b string) float64 {
+	if a == b {
+		return 1
+	}
+	if len(a) >= 3 && strings.HasPrefix(b, a) {
+		return 0.9
+	}
+	d := editDistance(a, b)
+	longer := max(len(a), len(b))
+	return 1 - float64(d)/float64(longer)
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,179 @@
+// Package pages knows every page of the site: it turns the content model (web/site) into
+// the components' view models and renders them to bytes. The server pre-renders all of
+// them once at start-up; the static export writes the same bytes to files, so the two can
+// never disagree.
+package pages
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/url"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/a-h/templ"
+
+	"github.com/versus-dev/versus/components"
+	"github.com/versus-dev/versus/web/assets"
+	"github.com/versus-dev/versus/web/site"
+)
+
+// Page is one rendered page.
+type Page struct {
+	Path        string // canonical site path, e.g. /compare/flask-vs-django/orm
+	ContentType string
+	Body        []byte
+	Modified    time.Time // the content's reviewed date, for sitemaps and feeds
+}
+
+// Config is what pages need besides content and assets.
+type Config struct {
+	SiteName string // shown in titles and the header; default "Versus"
+	BaseURL  string // absolute URL the site is served at, for canonical links; default http://localhost:8080
+}
+
+// Renderer renders the pages of one site.
+type Renderer struct {
+	site   *site.Site
+	assets *assets.Set
+	cfg    Config
+	base   *url.URL
+}
+
+// New returns a renderer for s.
+func New(s *site.Site, a *assets.Set, cfg Config) (*Renderer, error) {
+	if cfg.SiteName == "" {
+		cfg.SiteName = "Versus"
+	}
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = "http://localhost:8080"
+	}
+	base, err := url.Parse(strings.TrimSuffix(cfg.BaseURL, "/"))
+	if err != nil || base.Scheme == "" || base.Host == "" {
+		return nil, fmt.Errorf("base URL %q must be absolute, like https://versus.example.org", cfg.BaseURL)
+	}
+	return &Renderer{site: s, assets: a, cfg: cfg, base: base}, nil
+}
+
+// Site returns the content the renderer draws from.
+func (r *Renderer) Site() *site.Site { return r.site }
+
+// job is one page to render.
+type job struct {
+	path      string
+	modified  time.Time
+	component templ.Component
+}
+
+// All renders every pre-renderable page, using every CPU.
+func (r *Renderer) All(ctx context.Context) ([]Page, error) {
+	jobs := r.jobs()
+	out := make([]Page, len(jobs))
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				var buf bytes.Buffer
+				if err := jobs[i].component.Render(ctx, &buf); err != nil {
+					errs[i] = fmt.Errorf("rendering %s: %w", jobs[i].path, err)
+					continue
+				}
+				out[i] = Page{Path: jobs[i].path, ContentType: "text/html; charset=utf-8", Body: buf.Bytes(), Modified: jobs[i].modified}
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (r *Renderer) jobs() []job {
+	s := r.site
+	var latest time.Time
+	var jobs []job
+	for _, c := range s.Comparisons {
+		jobs = append(jobs, job{ComparisonPath(c), c.Reviewed, components.Comparison(r.comparisonPage(c))})
+		for _, row := range c.Rows {
+			jobs = append(jobs, job{RowPath(row), row.Reviewed, components.RowDetail(r.rowPage(row))})
+			if row.Reviewed.After(latest) {
+				latest = row.Reviewed
+			}
+		}
+	}
+	for _, g := range s.Guides {
+		jobs = append(jobs, job{GuidePath(g), g.Reviewed, components.Guide(r.guidePage(g))})
+		if g.Reviewed.After(latest) {
+			latest = g.Reviewed
+		}
+	}
+	jobs = append(jobs, job{"/guides", latest, components.GuidesIndex(r.guidesIndexPage())})
+	for _, f := range s.Frameworks {
+		jobs = append(jobs, job{FrameworkPath(f), f.Reviewed, components.Framework(r.frameworkPage(f))})
+	}
+	jobs = append(jobs, job{"/", latest, components.Home(r.homePage())})
+	return jobs
+}
+
+// Paths of each kind of page.
+
+// ComparisonPath is the comparison table's path.
+func ComparisonPath(c *site.Comparison) string { return "/compare/" + c.Slug }
+
+// RowPath is a row page's path.
+func RowPath(row *site.Row) string { return ComparisonPath(row.Comparison) + "/" + row.ID }
+
+// GuidePath is a guide's path.
+func GuidePath(g *site.Guide) string { return "/guides/" + g.Slug }
+
+// FrameworkPath is a profile's path.
+func FrameworkPath(f *site.Framework) string { return "/frameworks/" + f.ID }
+
+// AbsoluteURL turns a site path into an absolute URL under the base URL.
+func (r *Renderer) AbsoluteURL(path string) string {
+	u := *r.base
+	u.Path = strings.TrimSuffix(r.base.Path, "/") + path
+	return u.String()
+}
+
+func (r *Renderer) shell(path, title, description string) components.Shell {
+	return components.Shell{
+		SiteName: r.cfg.SiteName,
+		Meta: components.Meta{
+			Title: title, Description: description, Canonical: r.AbsoluteURL(path), Path: path,
+		},
+		Assets: components.Assets{
+			CSS: r.assets.URL("css/site.css"), ChromaCSS: r.assets.URL(assets.ChromaCSS),
+			JS: r.assets.URL("js/site.js"), Icon: r.assets.URL("img/icon.svg"),
+		},
+		Nav: r.nav(),
+	}
+}
+
+func (r *Renderer) nav() []components.NavLink {
+	links := []components.NavLink{{Title: "Home", URL: "/"}}
+	for _, c := range r.site.Comparisons {
+		links = append(links, components.NavLink{Title: c.Title, URL: ComparisonPath(c)})
+	}
+	links = append(links, components.NavLink{Title: "Guides", URL: "/guides"})
+	for _, f := range r.site.Frameworks {
+		links = append(links, components.NavLink{Title: f.Title, URL: FrameworkPath(f)})
+	}
+	return links
+}
+
+func date(t time.Time) string { return t.Format("2 January 2006") }

@@ -1,0 +1,181 @@
+package pages
+
+import (
+	"github.com/a-h/templ"
+
+	"github.com/versus-dev/versus/components"
+	"github.com/versus-dev/versus/web/site"
+)
+
+func (r *Renderer) subjects(c *site.Comparison) []components.Subject {
+	out := make([]components.Subject, len(c.Subjects))
+	for i, s := range c.Subjects {
+		out[i] = components.Subject{ID: s.ID, Name: s.Name}
+		if f := r.site.Framework(s.ID); f != nil {
+			out[i].ProfileURL = FrameworkPath(f)
+		}
+	}
+	return out
+}
+
+func rowView(row *site.Row) components.Row {
+	v := components.Row{
+		ID: row.ID, Title: row.Title, URL: RowPath(row), TableURL: ComparisonPath(row.Comparison) + "#" + row.ID,
+		Summary: row.Summary, Verdict: row.Verdict, VerdictName: row.VerdictName(), Aliases: row.Aliases,
+	}
+	for _, c := range row.Cells {
+		v.Cells = append(v.Cells, components.Cell{
+			SubjectID: c.Subject.ID, SubjectName: c.Subject.Name,
+			Support: string(c.Support), SupportLabel: c.Support.Label(), Text: c.Text,
+		})
+	}
+	return v
+}
+
+// legend lists the support levels that appear in rows, in legend order.
+func legend(rows []*site.Row) []components.LegendItem {
+	used := map[site.Support]bool{}
+	for _, row := range rows {
+		for _, c := range row.Cells {
+			used[c.Support] = true
+		}
+	}
+	var out []components.LegendItem
+	for _, s := range site.SupportLevels {
+		if used[s] {
+			out = append(out, components.LegendItem{Support: string(s), Label: s.Label(), Description: s.Description()})
+		}
+	}
+	return out
+}
+
+func sources(list []site.Source) []components.Source {
+	out := make([]components.Source, len(list))
+	for i, s := range list {
+		out[i] = components.Source{Title: s.Title, URL: s.URL, Read: date(s.Read)}
+	}
+	return out
+}
+
+func (r *Renderer) comparisonPage(c *site.Comparison) components.ComparisonPage {
+	p := components.ComparisonPage{
+		Shell:    r.shell(ComparisonPath(c), c.Title, c.Summary),
+		Title:    c.Title,
+		Summary:  c.Summary,
+		Intro:    templ.Raw(string(c.Intro.HTML)),
+		Subjects: r.subjects(c),
+		Legend:   legend(c.Rows),
+		Reviewed: date(c.Reviewed),
+	}
+	for _, cat := range c.Categories {
+		cv := components.Category{ID: cat.ID, Title: cat.Title}
+		for _, row := range cat.Rows {
+			cv.Rows = append(cv.Rows, rowView(row))
+		}
+		p.Categories = append(p.Categories, cv)
+	}
+	return p
+}
+
+func (r *Renderer) rowPage(row *site.Row) components.RowPage {
+	c := row.Comparison
+	description := row.Summary
+	p := components.RowPage{
+		Shell:      r.shell(RowPath(row), row.Title+": "+c.Title, description),
+		Comparison: components.Link{Title: c.Title, URL: ComparisonPath(c)},
+		Category:   row.Category.Title,
+		Row:        rowView(row),
+		Subjects:   r.subjects(c),
+		Body:       templ.Raw(string(row.Body.HTML)),
+		Sources:    sources(row.Sources),
+		Reviewed:   date(row.Reviewed),
+		Legend:     legend([]*site.Row{row}),
+	}
+	prev, next := row.Neighbours()
+	if prev != nil {
+		p.Prev = &components.Link{Title: prev.Title, URL: RowPath(prev)}
+	}
+	if next != nil {
+		p.Next = &components.Link{Title: next.Title, URL: RowPath(next)}
+	}
+	return p
+}
+
+func guideSummary(g *site.Guide) components.GuideSummary {
+	return components.GuideSummary{Title: g.Title, URL: GuidePath(g), Summary: g.Summary, ReadingMinutes: g.ReadingMinutes()}
+}
+
+func (r *Renderer) guidePage(g *site.Guide) components.GuidePage {
+	p := components.GuidePage{
+		Shell:          r.shell(GuidePath(g), g.Title, g.Summary),
+		Title:          g.Title,
+		Summary:        g.Summary,
+		ReadingMinutes: g.ReadingMinutes(),
+		Reviewed:       date(g.Reviewed),
+		Body:           templ.Raw(string(g.Body.HTML)),
+		Sources:        sources(g.Sources),
+	}
+	for _, h := range g.Body.Headings {
+		if h.Level == 2 || h.Level == 3 {
+			p.TOC = append(p.TOC, components.Heading{Level: h.Level, ID: h.ID, Text: h.Text})
+		}
+	}
+	return p
+}
+
+func (r *Renderer) guidesIndexPage() components.GuidesIndexPage {
+	p := components.GuidesIndexPage{Shell: r.shell("/guides", "Guides", "Long-form guides on choosing and using Python web frameworks.")}
+	for _, g := range r.site.Guides {
+		p.Guides = append(p.Guides, guideSummary(g))
+	}
+	return p
+}
+
+func (r *Renderer) frameworkPage(f *site.Framework) components.FrameworkPage {
+	p := components.FrameworkPage{
+		Shell:    r.shell(FrameworkPath(f), f.Title, f.Summary),
+		Title:    f.Title,
+		Summary:  f.Summary,
+		Body:     templ.Raw(string(f.Body.HTML)),
+		Sources:  sources(f.Sources),
+		Reviewed: date(f.Reviewed),
+	}
+	for _, fact := range f.Facts {
+		p.Facts = append(p.Facts, components.Fact{Label: fact.Label, Value: fact.Value})
+	}
+	for _, l := range f.Links {
+		p.Links = append(p.Links, components.Link{Title: l.Title, URL: l.URL})
+	}
+	return p
+}
+
+func (r *Renderer) homePage() components.HomePage {
+	p := components.HomePage{Shell: r.shell("/", r.cfg.SiteName, "Web frameworks compared row by row, with sources and code that runs: Flask vs Django and more.")}
+	for _, c := range r.site.Comparisons {
+		cs := components.ComparisonSummary{
+			Title: c.Title, URL: ComparisonPath(c), Summary: c.Summary, Subjects: r.subjects(c), Rows: len(c.Rows),
+		}
+		counts := map[string]int{}
+		for _, row := range c.Rows {
+			counts[row.Verdict]++
+		}
+		for _, s := range c.Subjects {
+			cs.Verdicts = append(cs.Verdicts, components.VerdictCount{Name: s.Name, Count: counts[s.ID]})
+		}
+		cs.Verdicts = append(cs.Verdicts, components.VerdictCount{Name: "ties", Count: counts["tie"]})
+		// The first row of each category is its headline; show a handful.
+		for _, cat := range c.Categories {
+			if len(cat.Rows) > 0 && len(cs.Highlights) < 6 {
+				cs.Highlights = append(cs.Highlights, rowView(cat.Rows[0]))
+			}
+		}
+		p.Comparisons = append(p.Comparisons, cs)
+	}
+	for _, g := range r.site.Guides {
+		p.Guides = append(p.Guides, guideSummary(g))
+	}
+	for _, f := range r.site.Frameworks {
+		p.Frameworks = append(p.Frameworks, components.Link{Title: f.Title, URL: FrameworkPath(f)})
+	}
+	return p
+}

@@ -1,0 +1,124 @@
+package server
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/versus-dev/versus/web/pages"
+)
+
+// routes is the site's one route table. Every path in it is served from the pre-rendered
+// store; the handlers only decide between a stored page, a redirect and an error.
+func (s *Server) routes() http.Handler {
+	r := chi.NewRouter()
+	r.Use(recoverPanics(s))
+	r.Use(securityHeaders)
+	r.Use(canonicalPaths)
+	r.Use(middleware.GetHead) // HEAD is answered by the GET routes, without a body
+
+	r.Get("/", s.handle(s.stored))
+	r.Get("/compare/{pair}", s.handle(s.comparison))
+	r.Get("/compare/{pair}/{row}", s.handle(s.row))
+	r.Get("/guides", s.handle(s.stored))
+	r.Get("/guides/{slug}", s.handle(s.stored))
+	r.Get("/frameworks/{id}", s.handle(s.stored))
+	r.Get("/static/*", s.handle(s.stored))
+	r.Get("/healthz", s.handle(s.healthz))
+	r.Get("/readyz", s.handle(s.readyz))
+
+	r.NotFound(s.handle(func(http.ResponseWriter, *http.Request) error { return notFound() }))
+	r.MethodNotAllowed(s.handle(func(http.ResponseWriter, *http.Request) error {
+		return &httpError{status: http.StatusMethodNotAllowed, message: "This address only answers GET and HEAD requests."}
+	}))
+	return r
+}
+
+// stored serves the pre-rendered page or asset at the request's path.
+func (s *Server) stored(w http.ResponseWriter, r *http.Request) error {
+	e, ok := s.store[r.URL.Path]
+	if !ok {
+		return notFound()
+	}
+	e.serve(w, r)
+	return nil
+}
+
+// comparison serves a comparison, or redirects another order of its subjects
+// (/compare/django-vs-flask) to the canonical one.
+func (s *Server) comparison(w http.ResponseWriter, r *http.Request) error {
+	if e, ok := s.store[r.URL.Path]; ok {
+		e.serve(w, r)
+		return nil
+	}
+	pair := strings.TrimSuffix(chi.URLParam(r, "pair"), "/")
+	if c := s.canonicalPair(pair); c != "" {
+		return redirect(w, r, "/compare/"+c)
+	}
+	return notFound()
+}
+
+// row serves a row page, or redirects an old id (alias) or another pair order.
+func (s *Server) row(w http.ResponseWriter, r *http.Request) error {
+	if e, ok := s.store[r.URL.Path]; ok {
+		e.serve(w, r)
+		return nil
+	}
+	pair, rowID := chi.URLParam(r, "pair"), chi.URLParam(r, "row")
+	if c := s.site.Comparison(pair); c != nil {
+		if row := c.RowByAlias(rowID); row != nil {
+			return redirect(w, r, pages.RowPath(row))
+		}
+		return notFound()
+	}
+	if c := s.canonicalPair(pair); c != "" {
+		return redirect(w, r, "/compare/"+c+"/"+rowID)
+	}
+	return notFound()
+}
+
+// canonicalPair returns the slug of the comparison with the same subjects as pair in any
+// order, or "".
+func (s *Server) canonicalPair(pair string) string {
+	ids := strings.Split(pair, "-vs-")
+	slices.Sort(ids)
+	for _, c := range s.site.Comparisons {
+		var want []string
+		for _, subj := range c.Subjects {
+			want = append(want, subj.ID)
+		}
+		slices.Sort(want)
+		if slices.Equal(ids, want) {
+			return c.Slug
+		}
+	}
+	return ""
+}
+
+// redirect sends a permanent redirect, keeping the query string.
+func redirect(w http.ResponseWriter, r *http.Request, path string) error {
+	if r.URL.RawQuery != "" {
+		path += "?" + r.URL.RawQuery
+	}
+	http.Redirect(w, r, path, http.StatusMovedPermanently)
+	return nil
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = w.Write([]byte("ok\n"))
+	return nil
+}
+
+// readyz answers 200 once the content is rendered, which NewServer does before the
+// server exists.
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) error {
+	if len(s.store) == 0 {
+		return &httpError{status: http.StatusServiceUnavailable, message: "The site is not rendered yet."}
+	}
+	return s.healthz(w, r)
+}

@@ -1,0 +1,114 @@
+// Package server serves a Versus site over HTTP. NewServer renders every page once (with
+// web/pages), compresses each one and computes its ETag; after that a request for a known
+// page is a map lookup plus header writes. routes.go is the one route table; handlers
+// return errors through one adapter (errors.go), which renders the error pages.
+package server
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime"
+	"sync"
+
+	"github.com/versus-dev/versus/static"
+	"github.com/versus-dev/versus/web/assets"
+	"github.com/versus-dev/versus/web/pages"
+	"github.com/versus-dev/versus/web/site"
+)
+
+// Config is the server's configuration.
+type Config struct {
+	SiteName string // default "Versus"
+	BaseURL  string // absolute URL of the site, for canonical links; default http://localhost:8080
+}
+
+// Server serves one rendered site.
+type Server struct {
+	cfg      Config
+	site     *site.Site
+	renderer *pages.Renderer
+	logger   *slog.Logger
+	store    map[string]*entry // by path: every page and asset
+	handler  http.Handler
+}
+
+// NewServer renders every page of s and returns the handler that serves them.
+func NewServer(cfg Config, s *site.Site, logger *slog.Logger) (*Server, error) {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	set, err := assets.Build(static.FS)
+	if err != nil {
+		return nil, err
+	}
+	renderer, err := pages.New(s, set, pages.Config{SiteName: cfg.SiteName, BaseURL: cfg.BaseURL})
+	if err != nil {
+		return nil, err
+	}
+	srv := &Server{cfg: cfg, site: s, renderer: renderer, logger: logger}
+	if err := srv.buildStore(context.Background(), set); err != nil {
+		return nil, err
+	}
+	srv.handler = srv.routes()
+	return srv, nil
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// Paths lists every pre-rendered path (pages and assets).
+func (s *Server) Paths() []string {
+	out := make([]string, 0, len(s.store))
+	for p := range s.store {
+		out = append(out, p)
+	}
+	return out
+}
+
+// buildStore renders all pages and compresses pages and assets, on every CPU.
+func (s *Server) buildStore(ctx context.Context, set *assets.Set) error {
+	rendered, err := s.renderer.All(ctx)
+	if err != nil {
+		return err
+	}
+	type item struct {
+		path, contentType string
+		cache             []string
+		body              []byte
+	}
+	var items []item
+	for _, p := range rendered {
+		items = append(items, item{p.Path, p.ContentType, cachePage, p.Body})
+	}
+	for _, a := range set.All() {
+		items = append(items, item{a.URL, a.ContentType, cacheImmutable, a.Body})
+	}
+	entries := make([]*entry, len(items))
+	errs := make([]error, len(items))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				entries[i], errs[i] = newEntry(http.StatusOK, items[i].contentType, items[i].cache, items[i].body)
+			}
+		}()
+	}
+	for i := range items {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	s.store = make(map[string]*entry, len(items))
+	for i, it := range items {
+		if errs[i] != nil {
+			return fmt.Errorf("compressing %s: %w", it.path, errs[i])
+		}
+		s.store[it.path] = entries[i]
+	}
+	return nil
+}

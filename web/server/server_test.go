@@ -1,0 +1,288 @@
+package server
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/brotli"
+
+	"github.com/versus-dev/versus/web/site"
+	"github.com/versus-dev/versus/web/site/sitetest"
+)
+
+func newTestServer(t *testing.T) *Server {
+	t.Helper()
+	s, err := site.Load(sitetest.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := NewServer(Config{BaseURL: "https://versus.example"}, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv
+}
+
+func get(t *testing.T, h http.Handler, method, path string, headers ...string) *http.Response {
+	t.Helper()
+	req := httptest.NewRequest(method, path, nil)
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	return w.Result()
+}
+
+func document(t *testing.T, resp *http.Response) *goquery.Document {
+	t.Helper()
+	doc, err := goquery.NewDocumentFromReader(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func TestEveryPageType(t *testing.T) {
+	srv := newTestServer(t)
+	tests := []struct{ path, title, canonical string }{
+		{"/", "Versus", "https://versus.example/"},
+		{"/compare/flask-vs-django", "Flask vs Django · Versus", "https://versus.example/compare/flask-vs-django"},
+		{"/compare/flask-vs-django/orm", "ORM: Flask vs Django · Versus", "https://versus.example/compare/flask-vs-django/orm"},
+		{"/guides", "Guides · Versus", "https://versus.example/guides"},
+		{"/guides/start-here", "Start here · Versus", "https://versus.example/guides/start-here"},
+		{"/frameworks/flask", "Flask · Versus", "https://versus.example/frameworks/flask"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			resp := get(t, srv, http.MethodGet, tt.path)
+			if resp.StatusCode != http.StatusOK {
+				t.Fatalf("status = %d", resp.StatusCode)
+			}
+			if resp.Header.Get("Content-Length") == "" || resp.Header.Get("Etag") == "" {
+				t.Errorf("missing Content-Length or ETag: %v", resp.Header)
+			}
+			doc := document(t, resp)
+			if got := doc.Find("title").Text(); got != tt.title {
+				t.Errorf("title = %q, want %q", got, tt.title)
+			}
+			if got, _ := doc.Find(`link[rel=canonical]`).Attr("href"); got != tt.canonical {
+				t.Errorf("canonical = %q, want %q", got, tt.canonical)
+			}
+			if got, _ := doc.Find(`meta[name=description]`).Attr("content"); strings.TrimSpace(got) == "" {
+				t.Error("empty meta description")
+			}
+			if doc.Find("h1").Length() != 1 {
+				t.Errorf("want exactly one h1, got %d", doc.Find("h1").Length())
+			}
+		})
+	}
+}
+
+func TestComparisonTableSemantics(t *testing.T) {
+	doc := document(t, get(t, newTestServer(t), http.MethodGet, "/compare/flask-vs-django"))
+	table := doc.Find("table.matrix")
+	if table.Find("caption").Length() != 1 {
+		t.Error("the table has no caption")
+	}
+	for _, id := range []string{"flask", "django"} {
+		if table.Find(`thead th[scope=col]#`+id).Length() != 1 {
+			t.Errorf("no column header with id %q", id)
+		}
+	}
+	rows := table.Find("tr.feature")
+	if rows.Length() != 2 {
+		t.Fatalf("feature rows = %d, want 2", rows.Length())
+	}
+	rows.Each(func(_ int, row *goquery.Selection) {
+		id, _ := row.Attr("id")
+		if id == "" || row.Find(`th[scope=row]`).Length() != 1 {
+			t.Errorf("row %q lacks an id or a row header", id)
+		}
+		row.Find("td").Each(func(_ int, td *goquery.Selection) {
+			if strings.TrimSpace(td.Text()) == "" {
+				t.Errorf("row %q has an empty cell", id)
+			}
+		})
+		if label, _ := row.Find("a.permalink").Attr("aria-label"); !strings.HasPrefix(label, "Link to the ") {
+			t.Errorf("row %q permalink has accessible name %q", id, label)
+		}
+	})
+	if doc.Find(`#database.alias-anchor`).Length() != 1 {
+		t.Error("the old id #database is not kept as an anchor")
+	}
+	if got := doc.Find("tr#orm td.verdict").Text(); got != "Django" {
+		t.Errorf("orm verdict = %q", got)
+	}
+	if doc.Find(".legend dt").Length() != 2 {
+		t.Errorf("legend should list only the two support levels used, got %d", doc.Find(".legend dt").Length())
+	}
+}
+
+func TestRowPageHasCodePairAndSources(t *testing.T) {
+	doc := document(t, get(t, newTestServer(t), http.MethodGet, "/compare/flask-vs-django/orm"))
+	pair := doc.Find(".code-pair")
+	if pair.Length() != 1 || pair.Find(".code-column").Length() != 2 {
+		t.Fatalf("want one code pair with two columns")
+	}
+	if got := pair.Find(`figcaption`).First().Text(); got != "Flask app.py" {
+		t.Errorf("first caption = %q", got)
+	}
+	if doc.Find(".sources a[href^='https://docs.djangoproject.com']").Length() != 1 {
+		t.Error("the source is not linked")
+	}
+	if href, _ := doc.Find(`a[rel=next]`).Attr("href"); href != "" {
+		t.Errorf("orm is alone in its category but links next to %q", href)
+	}
+	if h, _ := doc.Find("h2#why-it-matters a.permalink").Attr("aria-label"); h == "" {
+		t.Error("heading permalink has no accessible name")
+	}
+}
+
+func TestEncodingsAndConditionalRequests(t *testing.T) {
+	srv := newTestServer(t)
+	const path = "/compare/flask-vs-django"
+	plain := get(t, srv, http.MethodGet, path)
+	want, _ := io.ReadAll(plain.Body)
+
+	for _, tt := range []struct{ accept, encoding string }{
+		{"", ""}, {"gzip", "gzip"}, {"gzip, deflate, br", "br"}, {"br;q=0, gzip", "gzip"}, {"identity", ""},
+	} {
+		resp := get(t, srv, http.MethodGet, path, "Accept-Encoding", tt.accept)
+		if got := resp.Header.Get("Content-Encoding"); got != tt.encoding {
+			t.Errorf("Accept-Encoding %q: Content-Encoding = %q, want %q", tt.accept, got, tt.encoding)
+		}
+		if resp.Header.Get("Vary") != "Accept-Encoding" {
+			t.Errorf("Accept-Encoding %q: Vary = %q", tt.accept, resp.Header.Get("Vary"))
+		}
+		raw, _ := io.ReadAll(resp.Body)
+		if resp.Header.Get("Content-Length") != strconv.Itoa(len(raw)) {
+			t.Errorf("Content-Length %s for %d bytes", resp.Header.Get("Content-Length"), len(raw))
+		}
+		var body []byte
+		switch tt.encoding {
+		case "gzip":
+			zr, err := gzip.NewReader(bytes.NewReader(raw))
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ = io.ReadAll(zr)
+		case "br":
+			body, _ = io.ReadAll(brotli.NewReader(bytes.NewReader(raw)))
+		default:
+			body = raw
+		}
+		if !bytes.Equal(body, want) {
+			t.Errorf("Accept-Encoding %q: decoded body differs from the identity body", tt.accept)
+		}
+		etag := resp.Header.Get("Etag")
+		again := get(t, srv, http.MethodGet, path, "Accept-Encoding", tt.accept, "If-None-Match", etag)
+		if again.StatusCode != http.StatusNotModified {
+			t.Errorf("If-None-Match %s: status %d, want 304", etag, again.StatusCode)
+		}
+	}
+	if resp := get(t, srv, http.MethodGet, path, "If-None-Match", `"stale"`); resp.StatusCode != http.StatusOK {
+		t.Errorf("stale ETag: status %d, want 200", resp.StatusCode)
+	}
+}
+
+func TestHeadAndMethods(t *testing.T) {
+	srv := newTestServer(t)
+	head := get(t, srv, http.MethodHead, "/compare/flask-vs-django/orm", "Accept-Encoding", "gzip")
+	body, _ := io.ReadAll(head.Body)
+	if head.StatusCode != http.StatusOK || len(body) != 0 || head.Header.Get("Content-Length") == "" {
+		t.Errorf("HEAD: status %d, %d body bytes, Content-Length %q", head.StatusCode, len(body), head.Header.Get("Content-Length"))
+	}
+	for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodPatch} {
+		resp := get(t, srv, m, "/compare/flask-vs-django")
+		if resp.StatusCode != http.StatusMethodNotAllowed || resp.Header.Get("Allow") != "GET, HEAD" {
+			t.Errorf("%s: status %d, Allow %q", m, resp.StatusCode, resp.Header.Get("Allow"))
+		}
+	}
+}
+
+func TestRedirects(t *testing.T) {
+	srv := newTestServer(t)
+	tests := []struct{ from, to string }{
+		{"/compare/flask-vs-django/database", "/compare/flask-vs-django/orm"},
+		{"/compare/django-vs-flask", "/compare/flask-vs-django"},
+		{"/compare/django-vs-flask/orm", "/compare/flask-vs-django/orm"},
+		{"/compare/Flask-vs-Django", "/compare/flask-vs-django"},
+		{"/compare/flask-vs-django/", "/compare/flask-vs-django"},
+		{"/guides/", "/guides"},
+		{"/compare/django-vs-flask?cat=data", "/compare/flask-vs-django?cat=data"},
+	}
+	for _, tt := range tests {
+		resp := get(t, srv, http.MethodGet, tt.from)
+		if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != tt.to {
+			t.Errorf("%s: %d → %q, want 301 → %q", tt.from, resp.StatusCode, resp.Header.Get("Location"), tt.to)
+		}
+	}
+}
+
+func TestNotFoundSuggestsClosestPages(t *testing.T) {
+	srv := newTestServer(t)
+	resp := get(t, srv, http.MethodGet, "/compare/flask-vs-django/ormm")
+	if resp.StatusCode != http.StatusNotFound {
+		t.Fatalf("status = %d", resp.StatusCode)
+	}
+	doc := document(t, resp)
+	if href, _ := doc.Find("#suggestions-heading + ul a").First().Attr("href"); href != "/compare/flask-vs-django/orm" {
+		t.Errorf("first suggestion = %q, want the orm row", href)
+	}
+	if content, _ := doc.Find(`meta[name=robots]`).Attr("content"); content != "noindex" {
+		t.Error("the 404 page should not be indexed")
+	}
+	for _, p := range []string{"/nope", "/compare/nope-vs-nada", "/compare/flask-vs-django/x/y", "/static/../go.mod", "/guides/" + strings.Repeat("a", 3000)} {
+		if got := get(t, srv, http.MethodGet, p).StatusCode; got != http.StatusNotFound && got != http.StatusMovedPermanently {
+			t.Errorf("%s: status %d", p, got)
+		}
+	}
+}
+
+func TestStaticAssetsAreImmutable(t *testing.T) {
+	srv := newTestServer(t)
+	doc := document(t, get(t, srv, http.MethodGet, "/"))
+	for _, sel := range []string{`link[rel=stylesheet]`} {
+		doc.Find(sel).Each(func(_ int, s *goquery.Selection) {
+			href, _ := s.Attr("href")
+			resp := get(t, srv, http.MethodGet, href, "Accept-Encoding", "br")
+			if resp.StatusCode != http.StatusOK || resp.Header.Get("Cache-Control") != "public, max-age=31536000, immutable" {
+				t.Errorf("%s: %d, Cache-Control %q", href, resp.StatusCode, resp.Header.Get("Cache-Control"))
+			}
+			if !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/css") {
+				t.Errorf("%s: Content-Type %q", href, resp.Header.Get("Content-Type"))
+			}
+		})
+	}
+	if got := get(t, srv, http.MethodGet, "/").Header.Get("Cache-Control"); got != "public, max-age=300, must-revalidate" {
+		t.Errorf("page Cache-Control = %q", got)
+	}
+}
+
+func TestProbes(t *testing.T) {
+	srv := newTestServer(t)
+	for _, p := range []string{"/healthz", "/readyz"} {
+		if got := get(t, srv, http.MethodGet, p).StatusCode; got != http.StatusOK {
+			t.Errorf("%s: %d", p, got)
+		}
+	}
+}
+
+func TestSecurityHeaders(t *testing.T) {
+	resp := get(t, newTestServer(t), http.MethodGet, "/nope")
+	csp := resp.Header.Get("Content-Security-Policy")
+	if csp == "" || strings.Contains(csp, "unsafe-inline") || !strings.Contains(csp, "frame-ancestors 'none'") {
+		t.Errorf("CSP = %q", csp)
+	}
+	if resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+		t.Error("missing nosniff")
+	}
+}
