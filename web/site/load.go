@@ -274,6 +274,7 @@ func (l *loader) loadComparison(doc *document) {
 			ps.add(doc.file, lineOf(doc.meta, "categories", i), "category %q has no rows", cat.ID)
 		}
 	}
+	l.loadChoose(c, dir)
 	l.site.Comparisons = append(l.site.Comparisons, c)
 }
 

@@ -28,6 +28,7 @@ type Comparison struct {
 	Rows       []*Row      // every row, in table order
 	Intro      *markdown.Document
 	Reviewed   time.Time
+	Choose     *Choose // the decision helper; nil when the comparison has no choose.yaml
 
 	rowsByID map[string]*Row
 	aliases  map[string]*Row

@@ -1,0 +1,209 @@
+package site
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Choose is a comparison's decision helper: questions whose answers weigh rows or
+// categories toward one subject.
+type Choose struct {
+	File      string
+	Questions []*Question
+}
+
+// Question is one question of the decision helper.
+type Question struct {
+	ID      string
+	Text    string
+	Help    string
+	Answers []*Answer
+}
+
+// Answer is one possible answer and what it weighs.
+type Answer struct {
+	ID      string
+	Text    string
+	Weights []Weight
+}
+
+// Weight pushes one row, or every row of a category, toward a subject.
+type Weight struct {
+	Row      *Row      // set when the weight names a row
+	Category *Category // set when the weight names a category
+	Toward   string    // subject id
+	Amount   int       // 1 to 3
+	Reason   string
+}
+
+// Question returns the question with this id, or nil.
+func (c *Choose) Question(id string) *Question {
+	for _, q := range c.Questions {
+		if q.ID == id {
+			return q
+		}
+	}
+	return nil
+}
+
+// Answer returns the answer with this id, or nil.
+func (q *Question) Answer(id string) *Answer {
+	for _, a := range q.Answers {
+		if a.ID == id {
+			return a
+		}
+	}
+	return nil
+}
+
+type (
+	chooseMeta struct {
+		Questions []questionMeta `yaml:"questions"`
+	}
+	questionMeta struct {
+		ID      string       `yaml:"id"`
+		Text    string       `yaml:"text"`
+		Help    string       `yaml:"help"`
+		Answers []answerMeta `yaml:"answers"`
+	}
+	answerMeta struct {
+		ID      string       `yaml:"id"`
+		Text    string       `yaml:"text"`
+		Weights []weightMeta `yaml:"weights"`
+	}
+	weightMeta struct {
+		Row      string `yaml:"row"`
+		Category string `yaml:"category"`
+		Toward   string `yaml:"toward"`
+		Weight   int    `yaml:"weight"`
+		Reason   string `yaml:"reason"`
+	}
+)
+
+// loadChoose reads the comparison's choose.yaml, if it has one. It runs after the rows
+// are loaded, since weights name them.
+func (l *loader) loadChoose(c *Comparison, dir string) {
+	file := path.Join(dir, "choose.yaml")
+	data, err := fs.ReadFile(l.fsys, file)
+	if errors.Is(err, fs.ErrNotExist) {
+		return
+	}
+	ps := &l.problems
+	if err != nil {
+		ps.add(file, 0, "cannot read: %v", err)
+		return
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		reportYAMLError(file, 0, err, ps)
+		return
+	}
+	if len(root.Content) == 0 {
+		ps.add(file, 1, "choose.yaml is empty: it needs a list of questions")
+		return
+	}
+	doc := &document{file: file, yaml: data, meta: root.Content[0]}
+	// decodeStrict shifts lines by one for front matter; choose.yaml has none.
+	var meta chooseMeta
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&meta); err != nil {
+		reportYAMLError(file, 0, err, ps)
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			return
+		}
+	}
+	ch := &Choose{File: file}
+	if len(meta.Questions) == 0 {
+		ps.add(file, 1, "choose.yaml needs at least one question")
+	}
+	seenQ := map[string]bool{}
+	for qi, qm := range meta.Questions {
+		qline := lineOf(doc.meta, "questions", qi)
+		switch {
+		case !idPattern.MatchString(qm.ID):
+			ps.add(file, qline, "question id %q must be lowercase letters, digits and dashes", qm.ID)
+		case seenQ[qm.ID]:
+			ps.add(file, qline, "duplicate question id %q", qm.ID)
+		}
+		seenQ[qm.ID] = true
+		if strings.TrimSpace(qm.Text) == "" {
+			ps.add(file, qline, "question %q needs a text", qm.ID)
+		}
+		if len(qm.Answers) < 2 {
+			ps.add(file, qline, "question %q needs at least two answers", qm.ID)
+		}
+		q := &Question{ID: qm.ID, Text: qm.Text, Help: qm.Help}
+		seenA := map[string]bool{}
+		for ai, am := range qm.Answers {
+			aline := lineOf(doc.meta, "questions", qi, "answers", ai)
+			switch {
+			case !idPattern.MatchString(am.ID):
+				ps.add(file, aline, "answer id %q must be lowercase letters, digits and dashes", am.ID)
+			case seenA[am.ID]:
+				ps.add(file, aline, "duplicate answer id %q in question %q", am.ID, qm.ID)
+			}
+			seenA[am.ID] = true
+			if strings.TrimSpace(am.Text) == "" {
+				ps.add(file, aline, "answer %q needs a text", am.ID)
+			}
+			a := &Answer{ID: am.ID, Text: am.Text}
+			for wi, wm := range am.Weights {
+				wline := lineOf(doc.meta, "questions", qi, "answers", ai, "weights", wi)
+				if w, ok := l.weight(c, file, wline, wm); ok {
+					a.Weights = append(a.Weights, w)
+				}
+			}
+			q.Answers = append(q.Answers, a)
+		}
+		ch.Questions = append(ch.Questions, q)
+	}
+	c.Choose = ch
+}
+
+func (l *loader) weight(c *Comparison, file string, line int, wm weightMeta) (Weight, bool) {
+	ps := &l.problems
+	w := Weight{Toward: wm.Toward, Amount: wm.Weight, Reason: wm.Reason}
+	ok := true
+	switch {
+	case wm.Row != "" && wm.Category != "":
+		ps.add(file, line, "a weight names a row or a category, not both")
+		ok = false
+	case wm.Row != "":
+		if w.Row = c.Row(wm.Row); w.Row == nil {
+			ps.add(file, line, "weight names unknown row %q", wm.Row)
+			ok = false
+		}
+	case wm.Category != "":
+		for _, cat := range c.Categories {
+			if cat.ID == wm.Category {
+				w.Category = cat
+			}
+		}
+		if w.Category == nil {
+			ps.add(file, line, "weight names unknown category %q", wm.Category)
+			ok = false
+		}
+	default:
+		ps.add(file, line, "a weight needs a row or a category")
+		ok = false
+	}
+	if _, known := c.Subject(wm.Toward); !known {
+		ps.add(file, line, "weight toward %q: must be a subject id (%s)", wm.Toward, subjectList(c))
+		ok = false
+	}
+	if wm.Weight < 1 || wm.Weight > 3 {
+		ps.add(file, line, "weight %d must be a whole number from 1 to 3", wm.Weight)
+		ok = false
+	}
+	if strings.TrimSpace(wm.Reason) == "" {
+		ps.add(file, line, "a weight needs a reason: the result page shows it")
+		ok = false
+	}
+	return w, ok
+}
