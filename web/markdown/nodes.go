@@ -78,6 +78,7 @@ func (codeAttributeTransformer) Transform(doc *ast.Document, reader text.Reader,
 		}
 		attrs, ok := parser.ParseAttributes(text.NewReader(info[start:]))
 		if !ok {
+			fb.SetAttributeString(InvalidAttributes, append([]byte(nil), info[start:]...))
 			return ast.WalkContinue, nil
 		}
 		for _, a := range attrs {
@@ -86,6 +87,10 @@ func (codeAttributeTransformer) Transform(doc *ast.Document, reader text.Reader,
 		return ast.WalkContinue, nil
 	})
 }
+
+// InvalidAttributes is set on a fenced block, with the text as written, when its {…}
+// attributes cannot be parsed; the content loader reports it.
+const InvalidAttributes = "invalid-attributes"
 
 // frameworkOf is a block's framework= attribute, or "" when it has none.
 func frameworkOf(n ast.Node) string {

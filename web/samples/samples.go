@@ -101,6 +101,11 @@ func Collect(fsys fs.FS) ([]Sample, []string, error) {
 		if err != nil {
 			return nil, nil, fmt.Errorf("rendering %s: %w", file, err)
 		}
+		for _, b := range doc.CodeBlocks {
+			if raw, bad := b.Attrs[markdown.InvalidAttributes]; bad {
+				problems = append(problems, fmt.Sprintf("%s:%d: code block attributes %s cannot be read (quote values with / or spaces)", file, b.Line, raw))
+			}
+		}
 		for _, group := range doc.CodeGroups {
 			for _, fw := range group.Frameworks() {
 				s := Sample{File: file, Framework: fw}

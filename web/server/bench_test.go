@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"testing"
 
 	"github.com/versus-dev/versus/content"
@@ -13,12 +12,7 @@ import (
 
 func loadShipped(b *testing.B) *site.Site {
 	b.Helper()
-	fsys := content.FS
-	_ = fsys
-	s, err := site.Load(os.DirFS(os.Getenv("VERSUS_BENCH_CONTENT")))
-	if os.Getenv("VERSUS_BENCH_CONTENT") == "" {
-		s, err = site.Load(content.FS)
-	}
+	s, err := site.Load(content.FS)
 	if err != nil {
 		b.Fatal(err)
 	}

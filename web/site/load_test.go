@@ -73,6 +73,7 @@ func TestValidationErrors(t *testing.T) {
 		{name: "broken row anchor", file: index, old: "#orm", new: "#orn", want: index + `:12: link "/compare/flask-vs-django#orn" points to no anchor #orn on /compare/flask-vs-django`},
 		{name: "relative internal link", file: row, old: "(/compare/flask-vs-django/csrf)", new: "(csrf)", want: row + `:17: internal link "csrf" must be a site path starting with /`},
 		{name: "unknown code framework", file: row, old: "framework=django", new: "framework=rails", want: row + `:24: code block framework "rails" is not a subject (one of: django, flask)`},
+		{name: "unreadable code attributes", file: row, old: "file=models.py", new: "file=app/models.py", want: row + `:24: code block attributes {framework=django file=app/models.py} cannot be read`},
 		{name: "no front matter", file: row, old: "---\ntitle: ORM", new: "title: ORM", want: row + `:1: missing front matter`},
 		{name: "yaml syntax", file: row, old: "order: 10", new: "order: [10", want: row + `:`},
 		{name: "bad row file name", file: "comparisons/flask-vs-django/rows/Bad_Name.md", newFile: true, want: `comparisons/flask-vs-django/rows/Bad_Name.md: row id "Bad_Name" (the file name) must be lowercase letters, digits and dashes`},

@@ -18,6 +18,10 @@ func (l *loader) checkReferences(subjectNames map[string]string) {
 			}
 		}
 		for _, block := range d.doc.CodeBlocks {
+			if raw, bad := block.Attrs[markdown.InvalidAttributes]; bad {
+				l.problems.add(d.file, block.Line, "code block attributes %s cannot be read: quote values with characters other than letters, digits and _ : . - (file=\"templates/post.html\")", raw)
+				continue
+			}
 			fw := block.Framework
 			if _, hasAttr := block.Attrs["framework"]; !hasAttr {
 				continue

@@ -1,0 +1,129 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+func render(t *testing.T, src string, offset int) (*Document, *goquery.Document) {
+	t.Helper()
+	doc, err := New(map[string]string{"flask": "Flask", "django": "Django"}).Render([]byte(src), offset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html, err := goquery.NewDocumentFromReader(bytes.NewReader(doc.HTML))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, html
+}
+
+const pairSource = "Intro.\n\n" +
+	"```python {framework=flask file=app.py request=\"GET /\" status=200}\nfrom flask import Flask\n```\n\n" +
+	"```python {framework=django file=\"views.py\"}\ndef view(request): ...\n```\n" +
+	"```python {framework=django file=urls.py}\nurlpatterns = []\n```\n\n" +
+	"Between.\n\n" +
+	"```python {framework=flask}\nx = 1\n```\n"
+
+func TestCodePairs(t *testing.T) {
+	doc, html := render(t, pairSource, 0)
+	pairs := html.Find("div.code-pair")
+	if pairs.Length() != 2 {
+		t.Fatalf("code pairs = %d, want 2 (a paragraph separates the second)", pairs.Length())
+	}
+	first := pairs.First()
+	if label, _ := first.Attr("aria-label"); label != "Flask and Django code" {
+		t.Errorf("pair label = %q", label)
+	}
+	cols := first.Find(".code-column")
+	if cols.Length() != 2 {
+		t.Fatalf("columns = %d, want 2", cols.Length())
+	}
+	if fw, _ := cols.Eq(1).Attr("data-framework"); fw != "django" || cols.Eq(1).Find("figure").Length() != 2 {
+		t.Errorf("second column should hold both Django files, got %q with %d figures", fw, cols.Eq(1).Find("figure").Length())
+	}
+	var captions []string
+	first.Find("figcaption").Each(func(_ int, s *goquery.Selection) { captions = append(captions, s.Text()) })
+	if got := strings.Join(captions, "|"); got != "Flask app.py|Django views.py|Django urls.py" {
+		t.Errorf("captions = %q", got)
+	}
+	if !pairs.Eq(1).HasClass("code-single") {
+		t.Error("a lone framework block should be marked code-single")
+	}
+	if first.Find("pre.chroma span.kn").Length() == 0 {
+		t.Error("Python is not highlighted with chroma classes")
+	}
+	if strings.Contains(string(doc.HTML), "style=") {
+		t.Error("highlighted HTML has inline styles")
+	}
+
+	if len(doc.CodeGroups) != 2 || len(doc.CodeGroups[0].Blocks) != 3 {
+		t.Fatalf("code groups = %+v", doc.CodeGroups)
+	}
+	b := doc.CodeGroups[0].Blocks[0]
+	if b.Framework != "flask" || b.File != "app.py" || b.Attrs["request"] != "GET /" || b.Attrs["status"] != "200" || b.Line != 3 {
+		t.Errorf("first block = %+v", b)
+	}
+	if got := doc.CodeGroups[0].Frameworks(); strings.Join(got, ",") != "flask,django" {
+		t.Errorf("frameworks = %v", got)
+	}
+}
+
+func TestUnknownLanguageFallsBackToEscapedText(t *testing.T) {
+	doc, html := render(t, "```nosuchlanguage\n<script>alert(1)</script> & more\n```\n", 0)
+	pre := html.Find("pre code")
+	if pre.Length() != 1 || pre.Text() != "<script>alert(1)</script> & more\n" {
+		t.Fatalf("fallback block = %q", pre.Text())
+	}
+	if strings.Contains(string(doc.HTML), "<script>") {
+		t.Error("code was not escaped")
+	}
+	if tabindex, _ := html.Find("pre").Attr("tabindex"); tabindex != "0" {
+		t.Error("code blocks should be focusable for keyboard scrolling")
+	}
+}
+
+func TestUnreadableAttributesAreFlagged(t *testing.T) {
+	doc, _ := render(t, "```python {framework=flask file=templates/x.html}\nx\n```\n", 0)
+	if got := doc.CodeBlocks[0].Attrs[InvalidAttributes]; got != "{framework=flask file=templates/x.html}" {
+		t.Errorf("invalid attributes = %q", got)
+	}
+}
+
+func TestHeadingPermalinks(t *testing.T) {
+	doc, html := render(t, "## Why it matters\n\ntext\n\n### Why it matters\n", 0)
+	h := html.Find("h2#why-it-matters")
+	link := h.Find("a.permalink")
+	if href, _ := link.Attr("href"); href != "#why-it-matters" {
+		t.Errorf("permalink href = %q", href)
+	}
+	if label, _ := link.Attr("aria-label"); label != "Link to the section “Why it matters”" {
+		t.Errorf("permalink label = %q", label)
+	}
+	if len(doc.Headings) != 2 || doc.Headings[1].ID != "why-it-matters-1" || doc.Headings[0].Text != "Why it matters" {
+		t.Errorf("headings = %+v", doc.Headings)
+	}
+}
+
+func TestGFMFootnotesTypographerAndLinks(t *testing.T) {
+	src := "| a | b |\n|---|---|\n| 1 | 2 |\n\nIt's \"quoted\"[^1] -- see [the row](/compare/x-vs-y/orm).\n\n[^1]: A note.\n"
+	doc, html := render(t, src, 10)
+	if html.Find("table td").Length() != 2 {
+		t.Error("GFM table not rendered")
+	}
+	if html.Find(".footnotes li").Length() != 1 {
+		t.Error("footnote not rendered")
+	}
+	if !strings.Contains(html.Find("p").First().Text(), "“quoted”") {
+		t.Errorf("typographer quotes missing: %q", html.Find("p").First().Text())
+	}
+	if len(doc.Links) != 1 || doc.Links[0].Destination != "/compare/x-vs-y/orm" || doc.Links[0].Line != 15 {
+		t.Errorf("links = %+v (want line 5 + offset 10)", doc.Links)
+	}
+	if !strings.Contains(doc.Text, "A note.") {
+		t.Errorf("plain text misses the footnote: %q", doc.Text)
+	}
+}
