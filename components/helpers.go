@@ -44,3 +44,14 @@ func colspan(subjects []Subject) string { return strconv.Itoa(len(subjects) + 2)
 func levelString(n int) string { return strconv.Itoa(n) }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func ogType(m Meta) string {
+	if m.OGType == "" {
+		return "website"
+	}
+	return m.OGType
+}
+
+// subjectColumn is the class shared by a subject's column header and cells, so CSS can
+// highlight the column when its header is the :target.
+func subjectColumn(i int) string { return "subject-" + strconv.Itoa(i+1) }

@@ -14,6 +14,8 @@ type Meta struct {
 	Path        string // site path, for marking the current navigation entry
 	NoIndex     bool   // e.g. the 404 page
 	Alternates  []Alternate
+	OGType      string // Open Graph type: "website" (default) or "article"
+	JSONLD      any    // structured data for search engines, rendered as application/ld+json
 }
 
 // Alternate is a machine-readable twin of a page, announced with <link rel="alternate">.
@@ -27,7 +29,8 @@ type Alternate struct {
 type Assets struct {
 	CSS       string
 	ChromaCSS string
-	JS        string
+	ThemeJS   string // tiny, runs before the page paints so the saved theme never flashes
+	JS        string // deferred: copy-link buttons, theme toggle, code tabs
 	Icon      string
 }
 
@@ -98,6 +101,26 @@ type ComparisonPage struct {
 	Categories []Category
 	Legend     []LegendItem
 	Reviewed   string
+	Filter     FilterView
+}
+
+// FilterView is the state of the comparison's filter form (query parameters cat, diff, q).
+type FilterView struct {
+	Action     string // the form's target: the comparison's path
+	Categories []FilterOption
+	DiffOnly   bool
+	Query      string
+	Active     bool     // some rows are hidden
+	Notes      []string // query values that were ignored, and why
+	Shown      int
+	Total      int
+}
+
+// FilterOption is one category checkbox.
+type FilterOption struct {
+	ID      string
+	Title   string
+	Checked bool
 }
 
 // Source is a document a row's facts were checked against.
@@ -125,6 +148,10 @@ type RowPage struct {
 	Reviewed   string
 	Prev, Next *Link
 	Legend     []LegendItem
+	// CorrectionURL is the "Suggest a correction" link and SourceURL the "View source" link
+	// of the row's content file; each is hidden when "".
+	CorrectionURL string
+	SourceURL     string
 }
 
 // GuideSummary is a guide in a list.

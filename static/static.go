@@ -4,7 +4,7 @@ package static
 
 import "embed"
 
-// FS is the embedded asset tree: css/ and img/.
+// FS is the embedded asset tree: css/, js/ and img/.
 //
-//go:embed css img
+//go:embed css js img
 var FS embed.FS

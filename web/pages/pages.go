@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/url"
 	"runtime"
 	"strings"
@@ -33,6 +34,12 @@ type Page struct {
 type Config struct {
 	SiteName string // shown in titles and the header; default "Versus"
 	BaseURL  string // absolute URL the site is served at, for canonical links; default http://localhost:8080
+	// CorrectionURL and SourceURL are URL templates for each row's "Suggest a correction"
+	// and "View source" links; "" hides the link. {title}, {url}, {id} and {file} (the
+	// row's content file, e.g. comparisons/flask-vs-django/rows/orm.md) are replaced,
+	// query-escaped.
+	CorrectionURL string
+	SourceURL     string
 }
 
 // Renderer renders the pages of one site.
@@ -61,11 +68,30 @@ func New(s *site.Site, a *assets.Set, cfg Config) (*Renderer, error) {
 // Site returns the content the renderer draws from.
 func (r *Renderer) Site() *site.Site { return r.site }
 
+// Content types of the pages.
+const (
+	htmlType = "text/html; charset=utf-8"
+	jsonType = "application/json; charset=utf-8"
+	csvType  = "text/csv; charset=utf-8"
+	xmlType  = "application/xml; charset=utf-8"
+	atomType = "application/atom+xml; charset=utf-8"
+	textType = "text/plain; charset=utf-8"
+)
+
 // job is one page to render.
 type job struct {
-	path      string
-	modified  time.Time
-	component templ.Component
+	path        string
+	contentType string
+	modified    time.Time
+	render      func(ctx context.Context, w io.Writer) error
+}
+
+func htmlJob(path string, modified time.Time, c templ.Component) job {
+	return job{path: path, contentType: htmlType, modified: modified, render: c.Render}
+}
+
+func dataJob(path, contentType string, modified time.Time, render func(w io.Writer) error) job {
+	return job{path: path, contentType: contentType, modified: modified, render: func(_ context.Context, w io.Writer) error { return render(w) }}
 }
 
 // All renders every pre-renderable page, using every CPU.
@@ -81,11 +107,11 @@ func (r *Renderer) All(ctx context.Context) ([]Page, error) {
 			defer wg.Done()
 			for i := range next {
 				var buf bytes.Buffer
-				if err := jobs[i].component.Render(ctx, &buf); err != nil {
+				if err := jobs[i].render(ctx, &buf); err != nil {
 					errs[i] = fmt.Errorf("rendering %s: %w", jobs[i].path, err)
 					continue
 				}
-				out[i] = Page{Path: jobs[i].path, ContentType: "text/html; charset=utf-8", Body: buf.Bytes(), Modified: jobs[i].modified}
+				out[i] = Page{Path: jobs[i].path, ContentType: jobs[i].contentType, Body: buf.Bytes(), Modified: jobs[i].modified}
 			}
 		}()
 	}
@@ -105,27 +131,43 @@ func (r *Renderer) All(ctx context.Context) ([]Page, error) {
 func (r *Renderer) jobs() []job {
 	s := r.site
 	var latest time.Time
+	newer := func(t time.Time) {
+		if t.After(latest) {
+			latest = t
+		}
+	}
 	var jobs []job
 	for _, c := range s.Comparisons {
-		jobs = append(jobs, job{ComparisonPath(c), c.Reviewed, components.Comparison(r.comparisonPage(c))})
+		c := c
+		jobs = append(jobs,
+			htmlJob(ComparisonPath(c), c.Reviewed, components.Comparison(r.comparisonPage(c, Filter{}))),
+			dataJob(ComparisonPath(c)+".json", jsonType, c.Reviewed, func(w io.Writer) error { return writeJSON(w, r.comparisonJSON(c)) }),
+			dataJob(ComparisonPath(c)+".csv", csvType, c.Reviewed, func(w io.Writer) error { return r.comparisonCSV(w, c) }),
+		)
 		for _, row := range c.Rows {
-			jobs = append(jobs, job{RowPath(row), row.Reviewed, components.RowDetail(r.rowPage(row))})
-			if row.Reviewed.After(latest) {
-				latest = row.Reviewed
-			}
+			row := row
+			jobs = append(jobs,
+				htmlJob(RowPath(row), row.Reviewed, components.RowDetail(r.rowPage(row))),
+				dataJob(RowPath(row)+".json", jsonType, row.Reviewed, func(w io.Writer) error { return writeJSON(w, r.rowJSON(row)) }),
+			)
+			newer(row.Reviewed)
 		}
 	}
 	for _, g := range s.Guides {
-		jobs = append(jobs, job{GuidePath(g), g.Reviewed, components.Guide(r.guidePage(g))})
-		if g.Reviewed.After(latest) {
-			latest = g.Reviewed
-		}
+		jobs = append(jobs, htmlJob(GuidePath(g), g.Reviewed, components.Guide(r.guidePage(g))))
+		newer(g.Reviewed)
 	}
-	jobs = append(jobs, job{"/guides", latest, components.GuidesIndex(r.guidesIndexPage())})
+	jobs = append(jobs, htmlJob("/guides", latest, components.GuidesIndex(r.guidesIndexPage())))
 	for _, f := range s.Frameworks {
-		jobs = append(jobs, job{FrameworkPath(f), f.Reviewed, components.Framework(r.frameworkPage(f))})
+		jobs = append(jobs, htmlJob(FrameworkPath(f), f.Reviewed, components.Framework(r.frameworkPage(f))))
 	}
-	jobs = append(jobs, job{"/", latest, components.Home(r.homePage())})
+	jobs = append(jobs, htmlJob("/", latest, components.Home(r.homePage())))
+	listed := append([]job(nil), jobs...)
+	jobs = append(jobs,
+		dataJob("/sitemap.xml", xmlType, latest, func(w io.Writer) error { return r.sitemap(w, listed) }),
+		dataJob("/robots.txt", textType, latest, r.robots),
+		dataJob("/feed.xml", atomType, latest, r.feed),
+	)
 	return jobs
 }
 
@@ -158,7 +200,7 @@ func (r *Renderer) shell(path, title, description string) components.Shell {
 		},
 		Assets: components.Assets{
 			CSS: r.assets.URL("css/site.css"), ChromaCSS: r.assets.URL(assets.ChromaCSS),
-			JS: r.assets.URL("js/site.js"), Icon: r.assets.URL("img/icon.svg"),
+			ThemeJS: r.assets.URL("js/theme.js"), JS: r.assets.URL("js/site.js"), Icon: r.assets.URL("img/icon.svg"),
 		},
 		Nav: r.nav(),
 	}
@@ -177,3 +219,16 @@ func (r *Renderer) nav() []components.NavLink {
 }
 
 func date(t time.Time) string { return t.Format("2 January 2006") }
+
+// expandURLTemplate fills a correction or source URL template for a row.
+func (r *Renderer) expandURLTemplate(tmpl string, row *site.Row) string {
+	if tmpl == "" {
+		return ""
+	}
+	return strings.NewReplacer(
+		"{title}", url.QueryEscape(row.Title),
+		"{url}", url.QueryEscape(r.AbsoluteURL(RowPath(row))),
+		"{id}", url.QueryEscape(row.ID),
+		"{file}", row.File,
+	).Replace(tmpl)
+}

@@ -1,6 +1,8 @@
 package pages
 
 import (
+	"strings"
+
 	"github.com/a-h/templ"
 
 	"github.com/versus-dev/versus/components"
@@ -57,29 +59,46 @@ func sources(list []site.Source) []components.Source {
 	return out
 }
 
-func (r *Renderer) comparisonPage(c *site.Comparison) components.ComparisonPage {
+func (r *Renderer) comparisonPage(c *site.Comparison, f Filter) components.ComparisonPage {
+	path := ComparisonPath(c)
 	p := components.ComparisonPage{
-		Shell:    r.shell(ComparisonPath(c), c.Title, c.Summary),
+		Shell:    r.shell(path, c.Title, c.Summary),
 		Title:    c.Title,
 		Summary:  c.Summary,
 		Intro:    templ.Raw(string(c.Intro.HTML)),
 		Subjects: r.subjects(c),
-		Legend:   legend(c.Rows),
 		Reviewed: date(c.Reviewed),
 	}
+	p.Shell.Meta.Alternates = []components.Alternate{
+		{Type: "application/json", Href: path + ".json", Title: c.Title + " as JSON"},
+		{Type: "text/csv", Href: path + ".csv", Title: c.Title + " as CSV"},
+	}
+	var shown []*site.Row
 	for _, cat := range c.Categories {
 		cv := components.Category{ID: cat.ID, Title: cat.Title}
 		for _, row := range cat.Rows {
-			cv.Rows = append(cv.Rows, rowView(row))
+			if f.keeps(row) {
+				cv.Rows = append(cv.Rows, rowView(row))
+				shown = append(shown, row)
+			}
 		}
-		p.Categories = append(p.Categories, cv)
+		if len(cv.Rows) > 0 {
+			p.Categories = append(p.Categories, cv)
+		}
 	}
+	p.Legend = legend(shown)
+	p.Filter = filterView(c, f, len(shown))
 	return p
 }
 
 func (r *Renderer) rowPage(row *site.Row) components.RowPage {
 	c := row.Comparison
-	description := row.Summary
+	// The preview names the row, both values and the verdict.
+	var parts []string
+	for _, cell := range row.Cells {
+		parts = append(parts, cell.Subject.Name+": "+cell.Support.Label()+", "+cell.Text+".")
+	}
+	description := strings.Join(parts, " ") + " Verdict: " + row.VerdictName() + ". " + row.Summary
 	p := components.RowPage{
 		Shell:      r.shell(RowPath(row), row.Title+": "+c.Title, description),
 		Comparison: components.Link{Title: c.Title, URL: ComparisonPath(c)},
@@ -90,6 +109,18 @@ func (r *Renderer) rowPage(row *site.Row) components.RowPage {
 		Sources:    sources(row.Sources),
 		Reviewed:   date(row.Reviewed),
 		Legend:     legend([]*site.Row{row}),
+	}
+	p.CorrectionURL = r.expandURLTemplate(r.cfg.CorrectionURL, row)
+	p.SourceURL = r.expandURLTemplate(r.cfg.SourceURL, row)
+	p.Shell.Meta.OGType = "article"
+	p.Shell.Meta.Alternates = []components.Alternate{{Type: "application/json", Href: RowPath(row) + ".json", Title: row.Title + " as JSON"}}
+	p.Shell.Meta.JSONLD = map[string]any{
+		"@context": "https://schema.org",
+		"@type":    "BreadcrumbList",
+		"itemListElement": []map[string]any{
+			{"@type": "ListItem", "position": 1, "name": c.Title, "item": r.AbsoluteURL(ComparisonPath(c))},
+			{"@type": "ListItem", "position": 2, "name": row.Title, "item": r.AbsoluteURL(RowPath(row))},
+		},
 	}
 	prev, next := row.Neighbours()
 	if prev != nil {
@@ -114,6 +145,17 @@ func (r *Renderer) guidePage(g *site.Guide) components.GuidePage {
 		Reviewed:       date(g.Reviewed),
 		Body:           templ.Raw(string(g.Body.HTML)),
 		Sources:        sources(g.Sources),
+	}
+	p.Shell.Meta.OGType = "article"
+	p.Shell.Meta.JSONLD = map[string]any{
+		"@context":     "https://schema.org",
+		"@type":        "Article",
+		"headline":     g.Title,
+		"description":  g.Summary,
+		"dateModified": g.Reviewed.Format(isoDate),
+		"url":          r.AbsoluteURL(GuidePath(g)),
+		"wordCount":    g.Words,
+		"publisher":    map[string]any{"@type": "Organization", "name": r.cfg.SiteName},
 	}
 	for _, h := range g.Body.Headings {
 		if h.Level == 2 || h.Level == 3 {
@@ -151,6 +193,12 @@ func (r *Renderer) frameworkPage(f *site.Framework) components.FrameworkPage {
 
 func (r *Renderer) homePage() components.HomePage {
 	p := components.HomePage{Shell: r.shell("/", r.cfg.SiteName, "Web frameworks compared row by row, with sources and code that runs: Flask vs Django and more.")}
+	p.Shell.Meta.JSONLD = map[string]any{
+		"@context": "https://schema.org",
+		"@type":    "WebSite",
+		"name":     r.cfg.SiteName,
+		"url":      r.AbsoluteURL("/"),
+	}
 	for _, c := range r.site.Comparisons {
 		cs := components.ComparisonSummary{
 			Title: c.Title, URL: ComparisonPath(c), Summary: c.Summary, Subjects: r.subjects(c), Rows: len(c.Rows),

@@ -3,12 +3,14 @@ package server
 import (
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/versus-dev/versus/web/pages"
+	"github.com/versus-dev/versus/web/site"
 )
 
 // routes is the site's one route table. Every path in it is served from the pre-rendered
@@ -27,6 +29,9 @@ func (s *Server) routes() http.Handler {
 	r.Get("/guides/{slug}", s.handle(s.stored))
 	r.Get("/frameworks/{id}", s.handle(s.stored))
 	r.Get("/static/*", s.handle(s.stored))
+	r.Get("/sitemap.xml", s.handle(s.stored))
+	r.Get("/robots.txt", s.handle(s.stored))
+	r.Get("/feed.xml", s.handle(s.stored))
 	r.Get("/healthz", s.handle(s.healthz))
 	r.Get("/readyz", s.handle(s.readyz))
 
@@ -47,10 +52,14 @@ func (s *Server) stored(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// comparison serves a comparison, or redirects another order of its subjects
+// comparison serves a comparison (filtered per request when the query asks for a view),
+// its .json and .csv twins, or redirects another order of its subjects
 // (/compare/django-vs-flask) to the canonical one.
 func (s *Server) comparison(w http.ResponseWriter, r *http.Request) error {
 	if e, ok := s.store[r.URL.Path]; ok {
+		if c := s.site.Comparison(chi.URLParam(r, "pair")); c != nil && r.URL.RawQuery != "" {
+			return s.filteredComparison(w, r, c)
+		}
 		e.serve(w, r)
 		return nil
 	}
@@ -121,4 +130,38 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) error {
 		return &httpError{status: http.StatusServiceUnavailable, message: "The site is not rendered yet."}
 	}
 	return s.healthz(w, r)
+}
+
+// filteredComparison renders a view of the table chosen in the query (?cat=, ?diff=, ?q=).
+// A query that selects nothing special is served the pre-rendered page.
+func (s *Server) filteredComparison(w http.ResponseWriter, r *http.Request, c *site.Comparison) error {
+	if len(r.URL.RawQuery) > maxQueryBytes {
+		return &httpError{status: http.StatusRequestURITooLong, message: "This address is too long."}
+	}
+	f := pages.ParseFilter(c, r.URL.Query())
+	if !f.Active() && len(f.Notes) == 0 {
+		s.store[r.URL.Path].serve(w, r)
+		return nil
+	}
+	body, err := s.renderer.FilteredComparison(r.Context(), c, f)
+	if err != nil {
+		return err
+	}
+	writeDynamic(w, r, "text/html; charset=utf-8", body)
+	return nil
+}
+
+// maxQueryBytes bounds query strings the server will parse.
+const maxQueryBytes = 2048
+
+// writeDynamic writes a response rendered for this request.
+func writeDynamic(w http.ResponseWriter, r *http.Request, contentType string, body []byte) {
+	h := w.Header()
+	h.Set("Content-Type", contentType)
+	h.Set("Cache-Control", "public, max-age=300")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(body)
+	}
 }

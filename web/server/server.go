@@ -22,6 +22,10 @@ import (
 type Config struct {
 	SiteName string // default "Versus"
 	BaseURL  string // absolute URL of the site, for canonical links; default http://localhost:8080
+	// CorrectionURL and SourceURL are URL templates for each row's "Suggest a correction"
+	// and "View source" links ({title}, {url}, {id}, {file}); "" hides them.
+	CorrectionURL string
+	SourceURL     string
 }
 
 // Server serves one rendered site.
@@ -43,7 +47,9 @@ func NewServer(cfg Config, s *site.Site, logger *slog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	renderer, err := pages.New(s, set, pages.Config{SiteName: cfg.SiteName, BaseURL: cfg.BaseURL})
+	renderer, err := pages.New(s, set, pages.Config{
+		SiteName: cfg.SiteName, BaseURL: cfg.BaseURL, CorrectionURL: cfg.CorrectionURL, SourceURL: cfg.SourceURL,
+	})
 	if err != nil {
 		return nil, err
 	}

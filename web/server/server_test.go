@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/brotli"
@@ -285,4 +286,12 @@ func TestSecurityHeaders(t *testing.T) {
 	if resp.Header.Get("X-Content-Type-Options") != "nosniff" {
 		t.Error("missing nosniff")
 	}
+}
+
+// fixtureWithTie is the fixture content with the csrf row's verdict changed to a tie.
+func fixtureWithTie() fstest.MapFS {
+	fsys := sitetest.FS()
+	const file = "comparisons/flask-vs-django/rows/csrf.md"
+	fsys[file] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[file].Data), "verdict: django", "verdict: tie", 1))}
+	return fsys
 }

@@ -1,0 +1,136 @@
+package pages
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/versus-dev/versus/components"
+	"github.com/versus-dev/versus/web/site"
+)
+
+// Filter is a view of the comparison table chosen in the query string:
+// ?cat=data,security shows only those categories, ?diff=1 hides ties, ?q=text keeps rows
+// whose title, summary or cells contain the text.
+type Filter struct {
+	Categories []string // selected category ids; none means all
+	DiffOnly   bool
+	Query      string
+	Notes      []string // what in the query was ignored, and why; shown on the page
+}
+
+// Active reports whether the filter hides anything.
+func (f Filter) Active() bool { return len(f.Categories) > 0 || f.DiffOnly || f.Query != "" }
+
+// maxFilterQuery bounds the text filter; longer text is cut with a note.
+const maxFilterQuery = 100
+
+// ParseFilter reads a filter from query parameters. Bad values never fail: they are
+// ignored, with a note saying so. Parameters it does not know are ignored silently
+// (links often carry tracking parameters).
+func ParseFilter(c *site.Comparison, q url.Values) Filter {
+	var f Filter
+	known := map[string]bool{}
+	for _, cat := range c.Categories {
+		known[cat.ID] = true
+	}
+	seen := map[string]bool{}
+	for _, v := range q["cat"] {
+		for _, id := range strings.Split(v, ",") {
+			id = strings.ToLower(strings.TrimSpace(id))
+			switch {
+			case id == "" || seen[id]:
+			case !known[id]:
+				f.Notes = append(f.Notes, fmt.Sprintf("There is no category %q; it was ignored.", truncate(id, 40)))
+			default:
+				seen[id] = true
+				f.Categories = append(f.Categories, id)
+			}
+		}
+	}
+	switch d := strings.ToLower(q.Get("diff")); d {
+	case "", "0", "false", "off":
+	case "1", "true", "on", "yes":
+		f.DiffOnly = true
+	default:
+		f.Notes = append(f.Notes, fmt.Sprintf("diff=%q is not understood (use diff=1); all verdicts are shown.", truncate(d, 20)))
+	}
+	text := strings.TrimSpace(q.Get("q"))
+	switch {
+	case !utf8.ValidString(text):
+		f.Notes = append(f.Notes, "The text filter is not valid UTF-8; it was ignored.")
+	case utf8.RuneCountInString(text) > maxFilterQuery:
+		f.Notes = append(f.Notes, fmt.Sprintf("The text filter was cut to its first %d characters.", maxFilterQuery))
+		f.Query = string([]rune(text)[:maxFilterQuery])
+	default:
+		f.Query = text
+	}
+	return f
+}
+
+func truncate(s string, n int) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "?")
+	}
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
+
+// keeps reports whether row passes the filter.
+func (f Filter) keeps(row *site.Row) bool {
+	if len(f.Categories) > 0 && !contains(f.Categories, row.Category.ID) {
+		return false
+	}
+	if f.DiffOnly && row.Verdict == "tie" {
+		return false
+	}
+	if f.Query == "" {
+		return true
+	}
+	needle := strings.ToLower(f.Query)
+	haystack := []string{row.ID, row.Title, row.Summary, row.Category.Title}
+	for _, c := range row.Cells {
+		haystack = append(haystack, c.Text)
+	}
+	for _, h := range haystack {
+		if strings.Contains(strings.ToLower(h), needle) {
+			return true
+		}
+	}
+	return false
+}
+
+// FilteredComparison renders the comparison page for a filtered view, per request.
+func (r *Renderer) FilteredComparison(ctx context.Context, c *site.Comparison, f Filter) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := components.Comparison(r.comparisonPage(c, f)).Render(ctx, &buf); err != nil {
+		return nil, fmt.Errorf("rendering the filtered comparison: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// filterView is the filter form's state.
+func filterView(c *site.Comparison, f Filter, shown int) components.FilterView {
+	v := components.FilterView{
+		Action: ComparisonPath(c), DiffOnly: f.DiffOnly, Query: f.Query, Active: f.Active(),
+		Notes: f.Notes, Shown: shown, Total: len(c.Rows),
+	}
+	for _, cat := range c.Categories {
+		v.Categories = append(v.Categories, components.FilterOption{ID: cat.ID, Title: cat.Title, Checked: contains(f.Categories, cat.ID)})
+	}
+	return v
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
