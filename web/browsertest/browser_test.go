@@ -1,0 +1,263 @@
+package browsertest
+
+import (
+	"context"
+	"net"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/chromedp"
+
+	"github.com/versus-dev/versus/content"
+	"github.com/versus-dev/versus/web/server"
+	"github.com/versus-dev/versus/web/site"
+)
+
+const chromiumPath = "/usr/bin/chromium"
+
+// startSite serves the shipped content on 127.0.0.1.
+func startSite(t *testing.T) *httptest.Server {
+	t.Helper()
+	s, err := site.Load(content.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewUnstartedServer(nil)
+	ts.Listener = ln
+	srv, err := server.NewServer(server.Config{BaseURL: "http://" + ln.Addr().String()}, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts.Config.Handler = srv
+	ts.Start()
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+// newBrowser starts a fresh headless Chromium, or skips (fails under CI) without one.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	if _, err := os.Stat(chromiumPath); err != nil {
+		msg := "Chromium is not installed at " + chromiumPath + " (apt-get install -y chromium): browser tests skipped"
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumPath),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
+	// The first action starts the browser; it must not run under a timeout (that would
+	// stop the browser), so the timeout is set on a context derived afterwards.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+	t.Cleanup(cancelTimeout)
+	return ctx
+}
+
+// do runs steps, failing the test on an error.
+func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// eval evaluates a JavaScript expression in the page.
+func eval[T any](t *testing.T, ctx context.Context, expr string, opts ...chromedp.EvaluateOption) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, opts...))
+	if err != nil {
+		t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
+// call sends one DevTools protocol command to the page.
+func call[P any](t *testing.T, ctx context.Context, cmd cdp.Command[P, cdp.Empty], params P) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, cmd, params); err != nil {
+		t.Fatal(err)
+	}
+}
+
+type rowGeometry struct {
+	HeaderBottom float64 `json:"headerBottom"`
+	TheadBottom  float64 `json:"theadBottom"`
+	RowTop       float64 `json:"rowTop"`
+	RowBottom    float64 `json:"rowBottom"`
+	Viewport     float64 `json:"viewport"`
+	Target       string  `json:"target"`
+	Background   string  `json:"background"`
+	Other        string  `json:"other"`
+}
+
+func TestAnchorScrollsRowIntoViewBelowHeader(t *testing.T) {
+	ts := startSite(t)
+	ctx := newBrowser(t)
+	do(t, ctx,
+		chromedp.Navigate(ts.URL+"/compare/flask-vs-django#orm"),
+		chromedp.WaitVisible(chromedp.CSS("tr#orm")),
+		chromedp.Sleep(300*time.Millisecond),
+	)
+	g := eval[rowGeometry](t, ctx, `(() => {
+		const row = document.getElementById("orm").getBoundingClientRect();
+		const other = document.querySelector("tr.feature:not(#orm)");
+		return {
+			headerBottom: document.querySelector(".site-header").getBoundingClientRect().bottom,
+			theadBottom: document.querySelector(".matrix thead").getBoundingClientRect().bottom,
+			rowTop: row.top, rowBottom: row.bottom, viewport: window.innerHeight,
+			target: (document.querySelector(":target") || {}).id || "",
+			background: getComputedStyle(document.getElementById("orm")).backgroundColor,
+			other: getComputedStyle(other).backgroundColor,
+		};
+	})()`)
+	if g.Target != "orm" {
+		t.Errorf(":target is %q, want orm", g.Target)
+	}
+	covered := max(g.HeaderBottom, g.TheadBottom)
+	if g.RowTop < covered-1 || g.RowBottom > g.Viewport {
+		t.Errorf("row spans %.0f–%.0f px; the sticky headers end at %.0f px and the viewport at %.0f px", g.RowTop, g.RowBottom, covered, g.Viewport)
+	}
+	if g.Background == g.Other {
+		t.Errorf("the target row is not highlighted (background %s, like other rows)", g.Background)
+	}
+}
+
+func TestCopyLinkPutsCanonicalURLOnClipboard(t *testing.T) {
+	ts := startSite(t)
+	ctx := newBrowser(t)
+	for _, name := range []string{"clipboard-read", "clipboard-write"} {
+		if _, err := chromedp.CallBrowser(ctx, browser.SetPermission, browser.SetPermissionParams{
+			Permission: &browser.PermissionDescriptor{Name: name}, Setting: browser.PermissionSettingGranted, Origin: ts.URL,
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	do(t, ctx,
+		chromedp.Navigate(ts.URL+"/compare/flask-vs-django"),
+		chromedp.WaitVisible(chromedp.CSS(`tr#orm button.copy-link`)),
+		chromedp.Click(chromedp.CSS(`tr#orm button.copy-link`)),
+		chromedp.Sleep(300*time.Millisecond),
+	)
+	clipboard := eval[string](t, ctx, `navigator.clipboard.readText()`, chromedp.EvalAwaitPromise)
+	status := eval[string](t, ctx, `document.querySelector("[role=status][aria-live=polite]").textContent`)
+	if want := ts.URL + "/compare/flask-vs-django#orm"; clipboard != want {
+		t.Errorf("clipboard = %q, want %q", clipboard, want)
+	}
+	if !strings.Contains(status, "copied") {
+		t.Errorf("live region says %q", status)
+	}
+}
+
+func TestFilterFormWorksWithoutJavaScript(t *testing.T) {
+	ts := startSite(t)
+	ctx := newBrowser(t)
+	call(t, ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+	do(t, ctx,
+		chromedp.Navigate(ts.URL+"/compare/flask-vs-django"),
+		chromedp.WaitVisible(chromedp.CSS(`input[name=cat][value=security]`)),
+	)
+	// Evaluate runs as DevTools, not as the page, so it still works with scripts off.
+	if n := eval[int](t, ctx, `document.querySelectorAll("button.copy-link, #theme-toggle").length`); n != 0 {
+		t.Fatalf("page JavaScript ran: %d script-made buttons", n)
+	}
+	do(t, ctx,
+		chromedp.Click(chromedp.CSS(`input[name=cat][value=security]`)),
+		chromedp.Click(chromedp.CSS(`form.filter button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.filter-count`)),
+	)
+	url, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := eval[int](t, ctx, `document.querySelectorAll("tr.feature").length`)
+	headings := eval[int](t, ctx, `document.querySelectorAll("th[scope=rowgroup]").length`)
+	if !strings.Contains(url, "cat=security") {
+		t.Errorf("the view is not in the URL: %s", url)
+	}
+	if rows == 0 || headings != 1 || eval[int](t, ctx, `document.querySelectorAll("th#category-security").length`) != 1 {
+		t.Errorf("filtered page shows %d rows under %d category headings", rows, headings)
+	}
+}
+
+func TestDarkModeTogglePersistsAcrossReload(t *testing.T) {
+	ts := startSite(t)
+	ctx := newBrowser(t)
+	call(t, ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "light"}}})
+	do(t, ctx, chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`#theme-toggle`)))
+	before := eval[string](t, ctx, `document.documentElement.getAttribute("data-theme") || "auto"`)
+	do(t, ctx, chromedp.Click(chromedp.CSS(`#theme-toggle`)))
+	after := eval[string](t, ctx, `document.documentElement.getAttribute("data-theme")`)
+	pressed := eval[string](t, ctx, `document.getElementById("theme-toggle").getAttribute("aria-pressed")`)
+	do(t, ctx, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`#theme-toggle`)))
+	afterReload := eval[string](t, ctx, `document.documentElement.getAttribute("data-theme")`)
+	bg := eval[string](t, ctx, `getComputedStyle(document.body).backgroundColor`)
+	if before != "auto" || after != "dark" || pressed != "true" || afterReload != "dark" {
+		t.Errorf("theme before %q, after click %q (aria-pressed %s), after reload %q", before, after, pressed, afterReload)
+	}
+	if bg != "rgb(13, 17, 23)" {
+		t.Errorf("dark background is %s", bg)
+	}
+}
+
+func TestNarrowScreenShowsCards(t *testing.T) {
+	ts := startSite(t)
+	ctx := newBrowser(t)
+	do(t, ctx,
+		chromedp.EmulateViewport(375, 800),
+		chromedp.Navigate(ts.URL+"/compare/flask-vs-django"),
+		chromedp.WaitVisible(chromedp.CSS(`tr#orm`)),
+	)
+	display := eval[string](t, ctx, `getComputedStyle(document.getElementById("orm")).display`)
+	theadHeight := eval[float64](t, ctx, `document.querySelector(".matrix thead").getBoundingClientRect().height`)
+	label := eval[string](t, ctx, `getComputedStyle(document.querySelector("tr#orm td"), "::before").content`)
+	width := eval[float64](t, ctx, `document.documentElement.scrollWidth`)
+	if display != "block" || theadHeight > 1 || label != `"Flask"` {
+		t.Errorf("at 375px: row display %q, thead height %.0f, cell label %s", display, theadHeight, label)
+	}
+	if width > 375 {
+		t.Errorf("the page scrolls sideways at 375px (%.0f px wide)", width)
+	}
+}
+
+func TestPrintShowsEveryRow(t *testing.T) {
+	ts := startSite(t)
+	ctx := newBrowser(t)
+	call(t, ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+	do(t, ctx, chromedp.Navigate(ts.URL+"/compare/flask-vs-django"), chromedp.WaitReady(chromedp.CSS(`tr#orm`)))
+	total := eval[int](t, ctx, `document.querySelectorAll("tr.feature").length`)
+	visible := eval[int](t, ctx, `[...document.querySelectorAll("tr.feature")].filter(r => r.getClientRects().length > 0).length`)
+	header := eval[string](t, ctx, `getComputedStyle(document.querySelector(".site-header")).display`)
+	if total < 50 || visible != total {
+		t.Errorf("print shows %d of %d rows", visible, total)
+	}
+	if header != "none" {
+		t.Errorf("navigation is printed (display %s)", header)
+	}
+}

@@ -1,0 +1,5 @@
+// Package browsertest drives the real site in Debian's Chromium (through chromedp) to check
+// what only a browser can show: scrolling to a row under the sticky header, the clipboard,
+// the theme toggle across reloads, the narrow-screen cards and the print layout. The tests
+// skip with a message when /usr/bin/chromium is missing; with CI=true they fail instead.
+package browsertest
