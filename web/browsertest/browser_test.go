@@ -181,6 +181,7 @@ func TestFilterFormWorksWithoutJavaScript(t *testing.T) {
 	call(t, ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
 	do(t, ctx,
 		chromedp.Navigate(ts.URL+"/compare/flask-vs-django"),
+		chromedp.Click(chromedp.CSS(`details.filter-box summary`)),
 		chromedp.WaitVisible(chromedp.CSS(`input[name=cat][value=security]`)),
 	)
 	// Evaluate runs as DevTools, not as the page, so it still works with scripts off.
