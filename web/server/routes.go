@@ -17,8 +17,10 @@ import (
 // store; the handlers only decide between a stored page, a redirect and an error.
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
+	r.Use(s.observe)
 	r.Use(recoverPanics(s))
-	r.Use(securityHeaders)
+	r.Use(s.securityHeaders)
+	r.Use(s.limitURL)
 	r.Use(canonicalPaths)
 	r.Use(middleware.GetHead) // HEAD is answered by the GET routes, without a body
 
@@ -34,6 +36,9 @@ func (s *Server) routes() http.Handler {
 	r.Get("/feed.xml", s.handle(s.stored))
 	r.Get("/healthz", s.handle(s.healthz))
 	r.Get("/readyz", s.handle(s.readyz))
+	if s.cfg.Metrics {
+		r.Get("/debug/vars", s.handle(s.metrics.serveJSON))
+	}
 
 	r.NotFound(s.handle(func(http.ResponseWriter, *http.Request) error { return notFound() }))
 	r.MethodNotAllowed(s.handle(func(http.ResponseWriter, *http.Request) error {

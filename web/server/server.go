@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/versus-dev/versus/static"
 	"github.com/versus-dev/versus/web/assets"
@@ -26,6 +27,11 @@ type Config struct {
 	// and "View source" links ({title}, {url}, {id}, {file}); "" hides them.
 	CorrectionURL string
 	SourceURL     string
+	// HSTSMaxAge, when above zero, sends Strict-Transport-Security with this max-age. Only
+	// turn it on when the site is reached over HTTPS.
+	HSTSMaxAge time.Duration
+	// Metrics serves request counters as JSON at /debug/vars.
+	Metrics bool
 }
 
 // Server serves one rendered site.
@@ -35,6 +41,8 @@ type Server struct {
 	renderer *pages.Renderer
 	logger   *slog.Logger
 	store    map[string]*entry // by path: every page and asset
+	headers  map[string][]string
+	metrics  *metrics
 	handler  http.Handler
 }
 
@@ -53,10 +61,14 @@ func NewServer(cfg Config, s *site.Site, logger *slog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	srv := &Server{cfg: cfg, site: s, renderer: renderer, logger: logger}
+	srv := &Server{cfg: cfg, site: s, renderer: renderer, logger: logger, metrics: &metrics{}}
+	start := time.Now()
 	if err := srv.buildStore(context.Background(), set); err != nil {
 		return nil, err
 	}
+	srv.metrics.renderNano = int64(time.Since(start))
+	srv.metrics.pages = len(srv.store)
+	srv.headers = securityHeaderValues(cfg.HSTSMaxAge)
 	srv.handler = srv.routes()
 	return srv, nil
 }

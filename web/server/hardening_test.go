@@ -1,0 +1,125 @@
+package server
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/versus-dev/versus/web/site"
+	"github.com/versus-dev/versus/web/site/sitetest"
+)
+
+// rawRequest sends text as a request to a real server on 127.0.0.1 and returns the status.
+func rawRequest(t *testing.T, addr, text string) int {
+	t.Helper()
+	conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	_ = conn.SetDeadline(time.Now().Add(10 * time.Second))
+	if _, err := conn.Write([]byte(text)); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+func TestBadRequests(t *testing.T) {
+	srv := newTestServer(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := NewHTTPServer(srv, nil)
+	go func() { _ = hs.Serve(ln) }()
+	t.Cleanup(func() { _ = hs.Close() })
+	addr := ln.Addr().String()
+	req := func(target string, extra string) string {
+		return "GET " + target + " HTTP/1.1\r\nHost: versus.example\r\n" + extra + "Connection: close\r\n\r\n"
+	}
+	tests := []struct {
+		name   string
+		raw    string
+		status int
+	}{
+		{"page", req("/compare/flask-vs-django", ""), 200},
+		{"traversal", req("/static/../go.mod", ""), 404},
+		{"encoded traversal", req("/static/%2e%2e/go.mod", ""), 404},
+		{"double-encoded traversal", req("/static/%252e%252e/go.mod", ""), 404},
+		{"encoded slash", req("/static/..%2fgo.mod", ""), 404},
+		{"over-long URL", req("/guides/"+strings.Repeat("a", 5000), ""), 414},
+		{"oversized headers", req("/", "X-Big: "+strings.Repeat("b", 64<<10)+"\r\n"), 431},
+		{"bad method", "BREW / HTTP/1.1\r\nHost: versus.example\r\nConnection: close\r\n\r\n", 405},
+	}
+	for _, tt := range tests {
+		if got := rawRequest(t, addr, tt.raw); got != tt.status {
+			t.Errorf("%s: status %d, want %d", tt.name, got, tt.status)
+		}
+	}
+}
+
+func TestRequestLogAndMetrics(t *testing.T) {
+	s, err := site.Load(sitetest.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	logger := slog.New(slog.NewJSONHandler(&logs, nil))
+	srv, err := NewServer(Config{Metrics: true, HSTSMaxAge: 365 * 24 * time.Hour}, s, logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp := get(t, srv, http.MethodGet, "/compare/flask-vs-django", "X-Request-Id", "abc-123")
+	if resp.Header.Get("X-Request-Id") != "abc-123" {
+		t.Errorf("request id not echoed: %q", resp.Header.Get("X-Request-Id"))
+	}
+	if got := resp.Header.Get("Strict-Transport-Security"); got != "max-age=31536000; includeSubDomains" {
+		t.Errorf("HSTS = %q", got)
+	}
+	get(t, srv, http.MethodGet, "/missing")
+	var line struct {
+		Msg       string `json:"msg"`
+		Method    string `json:"method"`
+		Path      string `json:"path"`
+		Status    int    `json:"status"`
+		Bytes     int    `json:"bytes"`
+		Duration  int64  `json:"duration"`
+		RequestID string `json:"request_id"`
+	}
+	first, _, _ := strings.Cut(logs.String(), "\n")
+	if err := json.Unmarshal([]byte(first), &line); err != nil {
+		t.Fatalf("log line %q: %v", first, err)
+	}
+	if line.Msg != "request" || line.Method != "GET" || line.Path != "/compare/flask-vs-django" || line.Status != 200 || line.Bytes == 0 || line.RequestID != "abc-123" {
+		t.Errorf("log line = %+v", line)
+	}
+	var vars struct {
+		Requests int            `json:"requests"`
+		ByStatus map[string]int `json:"requests_by_status"`
+		Pages    int            `json:"pages"`
+	}
+	if err := json.NewDecoder(get(t, srv, http.MethodGet, "/debug/vars").Body).Decode(&vars); err != nil {
+		t.Fatal(err)
+	}
+	if vars.Requests != 2 || vars.ByStatus["200"] != 1 || vars.ByStatus["404"] != 1 || vars.Pages == 0 {
+		t.Errorf("metrics = %+v", vars)
+	}
+	if got := get(t, newTestServer(t), http.MethodGet, "/debug/vars").StatusCode; got != http.StatusNotFound {
+		t.Errorf("metrics are served when not enabled: %d", got)
+	}
+	if got := get(t, newTestServer(t), http.MethodGet, "/").Header.Get("Strict-Transport-Security"); got != "" {
+		t.Errorf("HSTS sent when not enabled: %q", got)
+	}
+
+}

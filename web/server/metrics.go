@@ -1,0 +1,51 @@
+package server
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"sync/atomic"
+	"time"
+)
+
+// metrics are the server's counters: requests by status, bytes written, time spent in
+// handlers, and how long the start-up render took. They are served as JSON at
+// /debug/vars only when Config.Metrics is set.
+type metrics struct {
+	requests    atomic.Int64
+	bytes       atomic.Int64
+	handlerNano atomic.Int64
+	byStatus    [600]atomic.Int64 // indexed by status code; 0 counts anything out of range
+	renderNano  int64             // set once at start-up
+	pages       int
+}
+
+func (m *metrics) count(status int, bytes int64, elapsed time.Duration) {
+	m.requests.Add(1)
+	m.bytes.Add(bytes)
+	m.handlerNano.Add(int64(elapsed))
+	if status < 0 || status >= len(m.byStatus) {
+		status = 0
+	}
+	m.byStatus[status].Add(1)
+}
+
+// serveJSON writes the counters in the shape of Go's expvar output: one JSON object.
+func (m *metrics) serveJSON(w http.ResponseWriter, _ *http.Request) error {
+	byStatus := map[string]int64{}
+	for code := range m.byStatus {
+		if n := m.byStatus[code].Load(); n > 0 {
+			byStatus[strconv.Itoa(code)] = n
+		}
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	return json.NewEncoder(w).Encode(map[string]any{
+		"requests":           m.requests.Load(),
+		"requests_by_status": byStatus,
+		"bytes_written":      m.bytes.Load(),
+		"handler_seconds":    time.Duration(m.handlerNano.Load()).Seconds(),
+		"render_seconds":     time.Duration(m.renderNano).Seconds(),
+		"pages":              m.pages,
+	})
+}
