@@ -55,3 +55,24 @@ func ogType(m Meta) string {
 // subjectColumn is the class shared by a subject's column header and cells, so CSS can
 // highlight the column when its header is the :target.
 func subjectColumn(i int) string { return "subject-" + strconv.Itoa(i+1) }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func resultCount(total int, query string) string {
+	if total == 0 {
+		return "No results for “" + query + "”. Try fewer or other words."
+	}
+	return itoa(total) + " " + plural(total, "result", "results") + " for “" + query + "”."
+}
+
+func resultKind(h SearchHit) string {
+	if h.Section == "" {
+		return h.Kind
+	}
+	return h.Kind + " · " + h.Section
+}

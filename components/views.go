@@ -238,3 +238,79 @@ type ErrorPage struct {
 	Message     string
 	Suggestions []Link
 }
+
+// Segment is a piece of a search snippet or title; Match marks the words that matched.
+type Segment struct {
+	Text  string
+	Match bool
+}
+
+// SearchHit is one search result.
+type SearchHit struct {
+	Kind    string // "Row", "Guide" or "Framework"
+	Title   []Segment
+	URL     string
+	Section string
+	Snippet []Segment
+}
+
+// SearchPage is the search form and its results.
+type SearchPage struct {
+	Shell   Shell
+	Query   string
+	Hits    []SearchHit
+	Total   int
+	Problem string // why the query could not be run; "" when it ran
+	Static  bool   // the static export: search needs the server
+}
+
+// ChooseAnswer is one answer of a decision-helper question.
+type ChooseAnswer struct {
+	ID      string
+	Text    string
+	Checked bool
+}
+
+// ChooseQuestion is one question of the decision helper.
+type ChooseQuestion struct {
+	ID      string
+	Text    string
+	Help    string
+	Answers []ChooseAnswer
+	Chosen  bool // an answer other than "no preference" is checked
+}
+
+// ChooseReason is one weight behind a result, linking to the row that explains it.
+type ChooseReason struct {
+	Subject string
+	Text    string
+	Link    Link
+}
+
+// ChooseTotal is the points one subject received.
+type ChooseTotal struct {
+	Name   string
+	Points int
+}
+
+// ChooseResult is the scored answers.
+type ChooseResult struct {
+	Headline      string // "Django, clearly" or "No clear winner"
+	Explanation   string
+	Answered      int
+	Questions     int
+	Totals        []ChooseTotal
+	Reasons       []ChooseReason
+	Counterpoints []ChooseReason
+	ShareURL      string
+}
+
+// ChoosePage is the decision helper: the questions, and the result once answered.
+type ChoosePage struct {
+	Shell      Shell
+	Comparison Link
+	Action     string
+	Questions  []ChooseQuestion
+	Result     *ChooseResult
+	Static     bool // the static export: results need the server
+}

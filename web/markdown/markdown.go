@@ -11,6 +11,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"strings"
 
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -156,6 +157,9 @@ func (r *Renderer) Render(source []byte, lineOffset int) (*Document, error) {
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				plain.WriteByte(' ')
 			}
+		case *ast.String:
+			// The typographer's curly quotes and dashes, stored as HTML entities.
+			plain.WriteString(html.UnescapeString(string(n.Value)))
 		case *ast.Paragraph, *ast.ListItem, *extast.TableCell:
 			plain.WriteByte(' ')
 		}
@@ -219,7 +223,7 @@ func nodeText(n ast.Node, source []byte) string {
 		case *ast.Text:
 			b.Write(c.Segment.Value(source))
 		case *ast.String:
-			b.Write(c.Value)
+			b.WriteString(html.UnescapeString(string(c.Value)))
 		case *ast.CodeSpan:
 			// children are Text nodes, visited next
 		}

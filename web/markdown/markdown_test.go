@@ -108,6 +108,16 @@ func TestHeadingPermalinks(t *testing.T) {
 	}
 }
 
+func TestHeadingAndPlainTextKeepTypography(t *testing.T) {
+	doc, _ := render(t, "## What Flask's docs say\n\nIt's \"quoted\" -- really.\n", 0)
+	if got := doc.Headings[0].Text; got != "What Flask’s docs say" {
+		t.Errorf("heading text = %q", got)
+	}
+	if !strings.Contains(doc.Text, "It’s “quoted” – really.") {
+		t.Errorf("plain text = %q", doc.Text)
+	}
+}
+
 func TestGFMFootnotesTypographerAndLinks(t *testing.T) {
 	src := "| a | b |\n|---|---|\n| 1 | 2 |\n\nIt's \"quoted\"[^1] -- see [the row](/compare/x-vs-y/orm).\n\n[^1]: A note.\n"
 	doc, html := render(t, src, 10)

@@ -6,6 +6,8 @@ import (
 	"io"
 	"sort"
 	"time"
+
+	"github.com/versus-dev/versus/web/urls"
 )
 
 // sitemap lists every HTML page with its last-reviewed date.
@@ -78,11 +80,11 @@ func (r *Renderer) feed(w io.Writer) error {
 		}
 	}
 	for _, g := range r.site.Guides {
-		add(g.Title, GuidePath(g), g.Summary, g.Reviewed)
+		add(g.Title, urls.Guide(g), g.Summary, g.Reviewed)
 	}
 	for _, c := range r.site.Comparisons {
 		for _, row := range c.Rows {
-			add(row.Title+" ("+c.Title+")", RowPath(row), row.Summary, row.Reviewed)
+			add(row.Title+" ("+c.Title+")", urls.Row(row), row.Summary, row.Reviewed)
 		}
 	}
 	sort.SliceStable(f.Entries, func(i, j int) bool {

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/versus-dev/versus/web/urls"
+
 	"github.com/versus-dev/versus/components"
 )
 
@@ -73,14 +75,14 @@ func (r *Renderer) suggest(path string, max int) []components.Link {
 	for _, c := range r.site.Comparisons {
 		for _, row := range c.Rows {
 			names := append([]string{row.ID, row.Title}, row.Aliases...)
-			cands = append(cands, candidate{link: components.Link{Title: row.Title + " (" + c.Title + ")", URL: RowPath(row)}, names: names})
+			cands = append(cands, candidate{link: components.Link{Title: row.Title + " (" + c.Title + ")", URL: urls.Row(row)}, names: names})
 		}
 	}
 	for _, g := range r.site.Guides {
-		cands = append(cands, candidate{link: components.Link{Title: g.Title, URL: GuidePath(g)}, names: []string{g.Slug, g.Title}})
+		cands = append(cands, candidate{link: components.Link{Title: g.Title, URL: urls.Guide(g)}, names: []string{g.Slug, g.Title}})
 	}
 	for _, f := range r.site.Frameworks {
-		cands = append(cands, candidate{link: components.Link{Title: f.Title, URL: FrameworkPath(f)}, names: []string{f.ID, f.Title}})
+		cands = append(cands, candidate{link: components.Link{Title: f.Title, URL: urls.Framework(f)}, names: []string{f.ID, f.Title}})
 	}
 	for i := range cands {
 		cands[i].score = matchScore(query, cands[i].names)

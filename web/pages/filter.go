@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/versus-dev/versus/web/urls"
+
 	"github.com/versus-dev/versus/components"
 	"github.com/versus-dev/versus/web/site"
 )
@@ -117,7 +119,7 @@ func (r *Renderer) FilteredComparison(ctx context.Context, c *site.Comparison, f
 // filterView is the filter form's state.
 func filterView(c *site.Comparison, f Filter, shown int) components.FilterView {
 	v := components.FilterView{
-		Action: ComparisonPath(c), DiffOnly: f.DiffOnly, Query: f.Query, Active: f.Active(),
+		Action: urls.Comparison(c), DiffOnly: f.DiffOnly, Query: f.Query, Active: f.Active(),
 		Notes: f.Notes, Shown: shown, Total: len(c.Rows),
 	}
 	for _, cat := range c.Categories {

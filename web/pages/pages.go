@@ -15,10 +15,13 @@ import (
 	"sync"
 	"time"
 
+	"github.com/versus-dev/versus/web/urls"
+
 	"github.com/a-h/templ"
 
 	"github.com/versus-dev/versus/components"
 	"github.com/versus-dev/versus/web/assets"
+	"github.com/versus-dev/versus/web/search"
 	"github.com/versus-dev/versus/web/site"
 )
 
@@ -140,50 +143,41 @@ func (r *Renderer) jobs() []job {
 	for _, c := range s.Comparisons {
 		c := c
 		jobs = append(jobs,
-			htmlJob(ComparisonPath(c), c.Reviewed, components.Comparison(r.comparisonPage(c, Filter{}))),
-			dataJob(ComparisonPath(c)+".json", jsonType, c.Reviewed, func(w io.Writer) error { return writeJSON(w, r.comparisonJSON(c)) }),
-			dataJob(ComparisonPath(c)+".csv", csvType, c.Reviewed, func(w io.Writer) error { return r.comparisonCSV(w, c) }),
+			htmlJob(urls.Comparison(c), c.Reviewed, components.Comparison(r.comparisonPage(c, Filter{}))),
+			dataJob(urls.Comparison(c)+".json", jsonType, c.Reviewed, func(w io.Writer) error { return writeJSON(w, r.comparisonJSON(c)) }),
+			dataJob(urls.Comparison(c)+".csv", csvType, c.Reviewed, func(w io.Writer) error { return r.comparisonCSV(w, c) }),
 		)
+		if c.Choose != nil {
+			jobs = append(jobs, htmlJob(urls.Choose(c), c.Reviewed, components.Choose(r.choosePage(c, nil, false))))
+		}
 		for _, row := range c.Rows {
 			row := row
 			jobs = append(jobs,
-				htmlJob(RowPath(row), row.Reviewed, components.RowDetail(r.rowPage(row))),
-				dataJob(RowPath(row)+".json", jsonType, row.Reviewed, func(w io.Writer) error { return writeJSON(w, r.rowJSON(row)) }),
+				htmlJob(urls.Row(row), row.Reviewed, components.RowDetail(r.rowPage(row))),
+				dataJob(urls.Row(row)+".json", jsonType, row.Reviewed, func(w io.Writer) error { return writeJSON(w, r.rowJSON(row)) }),
 			)
 			newer(row.Reviewed)
 		}
 	}
 	for _, g := range s.Guides {
-		jobs = append(jobs, htmlJob(GuidePath(g), g.Reviewed, components.Guide(r.guidePage(g))))
+		jobs = append(jobs, htmlJob(urls.Guide(g), g.Reviewed, components.Guide(r.guidePage(g))))
 		newer(g.Reviewed)
 	}
 	jobs = append(jobs, htmlJob("/guides", latest, components.GuidesIndex(r.guidesIndexPage())))
 	for _, f := range s.Frameworks {
-		jobs = append(jobs, htmlJob(FrameworkPath(f), f.Reviewed, components.Framework(r.frameworkPage(f))))
+		jobs = append(jobs, htmlJob(urls.Framework(f), f.Reviewed, components.Framework(r.frameworkPage(f))))
 	}
 	jobs = append(jobs, htmlJob("/", latest, components.Home(r.homePage())))
+	jobs = append(jobs, htmlJob("/search", latest, components.Search(r.searchPage("", search.Results{}, ""))))
 	listed := append([]job(nil), jobs...)
 	jobs = append(jobs,
 		dataJob("/sitemap.xml", xmlType, latest, func(w io.Writer) error { return r.sitemap(w, listed) }),
 		dataJob("/robots.txt", textType, latest, r.robots),
 		dataJob("/feed.xml", atomType, latest, r.feed),
+		dataJob("/opensearch.xml", "application/opensearchdescription+xml; charset=utf-8", latest, r.openSearch),
 	)
 	return jobs
 }
-
-// Paths of each kind of page.
-
-// ComparisonPath is the comparison table's path.
-func ComparisonPath(c *site.Comparison) string { return "/compare/" + c.Slug }
-
-// RowPath is a row page's path.
-func RowPath(row *site.Row) string { return ComparisonPath(row.Comparison) + "/" + row.ID }
-
-// GuidePath is a guide's path.
-func GuidePath(g *site.Guide) string { return "/guides/" + g.Slug }
-
-// FrameworkPath is a profile's path.
-func FrameworkPath(f *site.Framework) string { return "/frameworks/" + f.ID }
 
 // AbsoluteURL turns a site path into an absolute URL under the base URL.
 func (r *Renderer) AbsoluteURL(path string) string {
@@ -209,11 +203,11 @@ func (r *Renderer) shell(path, title, description string) components.Shell {
 func (r *Renderer) nav() []components.NavLink {
 	links := []components.NavLink{{Title: "Home", URL: "/"}}
 	for _, c := range r.site.Comparisons {
-		links = append(links, components.NavLink{Title: c.Title, URL: ComparisonPath(c)})
+		links = append(links, components.NavLink{Title: c.Title, URL: urls.Comparison(c)})
 	}
 	links = append(links, components.NavLink{Title: "Guides", URL: "/guides"})
 	for _, f := range r.site.Frameworks {
-		links = append(links, components.NavLink{Title: f.Title, URL: FrameworkPath(f)})
+		links = append(links, components.NavLink{Title: f.Title, URL: urls.Framework(f)})
 	}
 	return links
 }
@@ -227,7 +221,7 @@ func (r *Renderer) expandURLTemplate(tmpl string, row *site.Row) string {
 	}
 	return strings.NewReplacer(
 		"{title}", url.QueryEscape(row.Title),
-		"{url}", url.QueryEscape(r.AbsoluteURL(RowPath(row))),
+		"{url}", url.QueryEscape(r.AbsoluteURL(urls.Row(row))),
 		"{id}", url.QueryEscape(row.ID),
 		"{file}", row.File,
 	).Replace(tmpl)

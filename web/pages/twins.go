@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/versus-dev/versus/web/urls"
+
 	"github.com/versus-dev/versus/web/site"
 )
 
@@ -69,7 +71,7 @@ const isoDate = "2006-01-02"
 
 func (r *Renderer) rowJSON(row *site.Row) RowJSON {
 	v := RowJSON{
-		ID: row.ID, Title: row.Title, Category: row.Category.ID, URL: r.AbsoluteURL(RowPath(row)),
+		ID: row.ID, Title: row.Title, Category: row.Category.ID, URL: r.AbsoluteURL(urls.Row(row)),
 		Summary: row.Summary, Verdict: row.Verdict, Cells: map[string]CellJSON{},
 		Aliases: append([]string{}, row.Aliases...), Reviewed: row.Reviewed.Format(isoDate),
 	}
@@ -84,7 +86,7 @@ func (r *Renderer) rowJSON(row *site.Row) RowJSON {
 
 func (r *Renderer) comparisonJSON(c *site.Comparison) ComparisonJSON {
 	v := ComparisonJSON{
-		Title: c.Title, URL: r.AbsoluteURL(ComparisonPath(c)), Summary: c.Summary, Reviewed: c.Reviewed.Format(isoDate),
+		Title: c.Title, URL: r.AbsoluteURL(urls.Comparison(c)), Summary: c.Summary, Reviewed: c.Reviewed.Format(isoDate),
 	}
 	for _, s := range c.Subjects {
 		v.Subjects = append(v.Subjects, SubjectJSON(s))
@@ -123,7 +125,7 @@ func (r *Renderer) comparisonCSV(w io.Writer, c *site.Comparison) error {
 		for _, cell := range row.Cells {
 			rec = append(rec, string(cell.Support), cell.Text)
 		}
-		rec = append(rec, r.AbsoluteURL(RowPath(row)), row.Reviewed.Format(isoDate))
+		rec = append(rec, r.AbsoluteURL(urls.Row(row)), row.Reviewed.Format(isoDate))
 		_ = cw.Write(rec)
 	}
 	cw.Flush()

@@ -3,6 +3,8 @@ package pages
 import (
 	"strings"
 
+	"github.com/versus-dev/versus/web/urls"
+
 	"github.com/a-h/templ"
 
 	"github.com/versus-dev/versus/components"
@@ -14,7 +16,7 @@ func (r *Renderer) subjects(c *site.Comparison) []components.Subject {
 	for i, s := range c.Subjects {
 		out[i] = components.Subject{ID: s.ID, Name: s.Name}
 		if f := r.site.Framework(s.ID); f != nil {
-			out[i].ProfileURL = FrameworkPath(f)
+			out[i].ProfileURL = urls.Framework(f)
 		}
 	}
 	return out
@@ -22,7 +24,7 @@ func (r *Renderer) subjects(c *site.Comparison) []components.Subject {
 
 func rowView(row *site.Row) components.Row {
 	v := components.Row{
-		ID: row.ID, Title: row.Title, URL: RowPath(row), TableURL: ComparisonPath(row.Comparison) + "#" + row.ID,
+		ID: row.ID, Title: row.Title, URL: urls.Row(row), TableURL: urls.Comparison(row.Comparison) + "#" + row.ID,
 		Summary: row.Summary, Verdict: row.Verdict, VerdictName: row.VerdictName(), Aliases: row.Aliases,
 	}
 	for _, c := range row.Cells {
@@ -60,7 +62,7 @@ func sources(list []site.Source) []components.Source {
 }
 
 func (r *Renderer) comparisonPage(c *site.Comparison, f Filter) components.ComparisonPage {
-	path := ComparisonPath(c)
+	path := urls.Comparison(c)
 	p := components.ComparisonPage{
 		Shell:    r.shell(path, c.Title, c.Summary),
 		Title:    c.Title,
@@ -100,8 +102,8 @@ func (r *Renderer) rowPage(row *site.Row) components.RowPage {
 	}
 	description := strings.Join(parts, " ") + " Verdict: " + row.VerdictName() + ". " + row.Summary
 	p := components.RowPage{
-		Shell:      r.shell(RowPath(row), row.Title+": "+c.Title, description),
-		Comparison: components.Link{Title: c.Title, URL: ComparisonPath(c)},
+		Shell:      r.shell(urls.Row(row), row.Title+": "+c.Title, description),
+		Comparison: components.Link{Title: c.Title, URL: urls.Comparison(c)},
 		Category:   row.Category.Title,
 		Row:        rowView(row),
 		Subjects:   r.subjects(c),
@@ -113,32 +115,32 @@ func (r *Renderer) rowPage(row *site.Row) components.RowPage {
 	p.CorrectionURL = r.expandURLTemplate(r.cfg.CorrectionURL, row)
 	p.SourceURL = r.expandURLTemplate(r.cfg.SourceURL, row)
 	p.Shell.Meta.OGType = "article"
-	p.Shell.Meta.Alternates = []components.Alternate{{Type: "application/json", Href: RowPath(row) + ".json", Title: row.Title + " as JSON"}}
+	p.Shell.Meta.Alternates = []components.Alternate{{Type: "application/json", Href: urls.Row(row) + ".json", Title: row.Title + " as JSON"}}
 	p.Shell.Meta.JSONLD = map[string]any{
 		"@context": "https://schema.org",
 		"@type":    "BreadcrumbList",
 		"itemListElement": []map[string]any{
-			{"@type": "ListItem", "position": 1, "name": c.Title, "item": r.AbsoluteURL(ComparisonPath(c))},
-			{"@type": "ListItem", "position": 2, "name": row.Title, "item": r.AbsoluteURL(RowPath(row))},
+			{"@type": "ListItem", "position": 1, "name": c.Title, "item": r.AbsoluteURL(urls.Comparison(c))},
+			{"@type": "ListItem", "position": 2, "name": row.Title, "item": r.AbsoluteURL(urls.Row(row))},
 		},
 	}
 	prev, next := row.Neighbours()
 	if prev != nil {
-		p.Prev = &components.Link{Title: prev.Title, URL: RowPath(prev)}
+		p.Prev = &components.Link{Title: prev.Title, URL: urls.Row(prev)}
 	}
 	if next != nil {
-		p.Next = &components.Link{Title: next.Title, URL: RowPath(next)}
+		p.Next = &components.Link{Title: next.Title, URL: urls.Row(next)}
 	}
 	return p
 }
 
 func guideSummary(g *site.Guide) components.GuideSummary {
-	return components.GuideSummary{Title: g.Title, URL: GuidePath(g), Summary: g.Summary, ReadingMinutes: g.ReadingMinutes()}
+	return components.GuideSummary{Title: g.Title, URL: urls.Guide(g), Summary: g.Summary, ReadingMinutes: g.ReadingMinutes()}
 }
 
 func (r *Renderer) guidePage(g *site.Guide) components.GuidePage {
 	p := components.GuidePage{
-		Shell:          r.shell(GuidePath(g), g.Title, g.Summary),
+		Shell:          r.shell(urls.Guide(g), g.Title, g.Summary),
 		Title:          g.Title,
 		Summary:        g.Summary,
 		ReadingMinutes: g.ReadingMinutes(),
@@ -153,7 +155,7 @@ func (r *Renderer) guidePage(g *site.Guide) components.GuidePage {
 		"headline":     g.Title,
 		"description":  g.Summary,
 		"dateModified": g.Reviewed.Format(isoDate),
-		"url":          r.AbsoluteURL(GuidePath(g)),
+		"url":          r.AbsoluteURL(urls.Guide(g)),
 		"wordCount":    g.Words,
 		"publisher":    map[string]any{"@type": "Organization", "name": r.cfg.SiteName},
 	}
@@ -175,7 +177,7 @@ func (r *Renderer) guidesIndexPage() components.GuidesIndexPage {
 
 func (r *Renderer) frameworkPage(f *site.Framework) components.FrameworkPage {
 	p := components.FrameworkPage{
-		Shell:    r.shell(FrameworkPath(f), f.Title, f.Summary),
+		Shell:    r.shell(urls.Framework(f), f.Title, f.Summary),
 		Title:    f.Title,
 		Summary:  f.Summary,
 		Body:     templ.Raw(string(f.Body.HTML)),
@@ -201,7 +203,7 @@ func (r *Renderer) homePage() components.HomePage {
 	}
 	for _, c := range r.site.Comparisons {
 		cs := components.ComparisonSummary{
-			Title: c.Title, URL: ComparisonPath(c), Summary: c.Summary, Subjects: r.subjects(c), Rows: len(c.Rows),
+			Title: c.Title, URL: urls.Comparison(c), Summary: c.Summary, Subjects: r.subjects(c), Rows: len(c.Rows),
 		}
 		counts := map[string]int{}
 		for _, row := range c.Rows {
@@ -223,7 +225,7 @@ func (r *Renderer) homePage() components.HomePage {
 		p.Guides = append(p.Guides, guideSummary(g))
 	}
 	for _, f := range r.site.Frameworks {
-		p.Frameworks = append(p.Frameworks, components.Link{Title: f.Title, URL: FrameworkPath(f)})
+		p.Frameworks = append(p.Frameworks, components.Link{Title: f.Title, URL: urls.Framework(f)})
 	}
 	return p
 }

@@ -65,7 +65,7 @@ func TestFilters(t *testing.T) {
 	if _, checked := doc.Find(`input[name=diff]`).Attr("checked"); !checked {
 		t.Error("diff is not checked")
 	}
-	if doc.Find(`input[name=q]`).AttrOr("value", "") != "csrf" {
+	if doc.Find(`.filter input[name=q]`).AttrOr("value", "") != "csrf" {
 		t.Error("q is not kept in the form")
 	}
 	if doc.Find(`.filter a[href="/compare/flask-vs-django"]`).Text() != "Reset" {
@@ -175,8 +175,8 @@ func TestDiscovery(t *testing.T) {
 			t.Errorf("sitemap: %s has lastmod %q (listed: %v)", p, lastmod, ok)
 		}
 	}
-	if len(locs) != 7 {
-		t.Errorf("sitemap lists %d pages, want 7 (HTML pages only)", len(locs))
+	if len(locs) != 8 {
+		t.Errorf("sitemap lists %d pages, want 8 (the HTML pages, /search included)", len(locs))
 	}
 	body, _ := io.ReadAll(get(t, srv, http.MethodGet, "/robots.txt").Body)
 	if !strings.Contains(string(body), "Sitemap: https://versus.example/sitemap.xml") {

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/versus-dev/versus/web/urls"
+
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 
@@ -26,6 +28,7 @@ func (s *Server) routes() http.Handler {
 
 	r.Get("/", s.handle(s.stored))
 	r.Get("/compare/{pair}", s.handle(s.comparison))
+	r.Get("/compare/{pair}/choose", s.handle(s.choose))
 	r.Get("/compare/{pair}/{row}", s.handle(s.row))
 	r.Get("/guides", s.handle(s.stored))
 	r.Get("/guides/{slug}", s.handle(s.stored))
@@ -34,6 +37,8 @@ func (s *Server) routes() http.Handler {
 	r.Get("/sitemap.xml", s.handle(s.stored))
 	r.Get("/robots.txt", s.handle(s.stored))
 	r.Get("/feed.xml", s.handle(s.stored))
+	r.Get("/opensearch.xml", s.handle(s.stored))
+	r.Get("/search", s.handle(s.search))
 	r.Get("/healthz", s.handle(s.healthz))
 	r.Get("/readyz", s.handle(s.readyz))
 	if s.cfg.Metrics {
@@ -84,7 +89,7 @@ func (s *Server) row(w http.ResponseWriter, r *http.Request) error {
 	pair, rowID := chi.URLParam(r, "pair"), chi.URLParam(r, "row")
 	if c := s.site.Comparison(pair); c != nil {
 		if row := c.RowByAlias(rowID); row != nil {
-			return redirect(w, r, pages.RowPath(row))
+			return redirect(w, r, urls.Row(row))
 		}
 		return notFound()
 	}
@@ -152,7 +157,7 @@ func (s *Server) filteredComparison(w http.ResponseWriter, r *http.Request, c *s
 	if err != nil {
 		return err
 	}
-	writeDynamic(w, r, "text/html; charset=utf-8", body)
+	writeDynamic(w, r, http.StatusOK, "text/html; charset=utf-8", body)
 	return nil
 }
 
@@ -160,12 +165,16 @@ func (s *Server) filteredComparison(w http.ResponseWriter, r *http.Request, c *s
 const maxQueryBytes = 2048
 
 // writeDynamic writes a response rendered for this request.
-func writeDynamic(w http.ResponseWriter, r *http.Request, contentType string, body []byte) {
+func writeDynamic(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte) {
 	h := w.Header()
 	h.Set("Content-Type", contentType)
-	h.Set("Cache-Control", "public, max-age=300")
+	if status == http.StatusOK {
+		h.Set("Cache-Control", "public, max-age=300")
+	} else {
+		h.Set("Cache-Control", "no-store")
+	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
-	w.WriteHeader(http.StatusOK)
+	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(body)
 	}

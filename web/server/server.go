@@ -16,6 +16,7 @@ import (
 	"github.com/versus-dev/versus/static"
 	"github.com/versus-dev/versus/web/assets"
 	"github.com/versus-dev/versus/web/pages"
+	"github.com/versus-dev/versus/web/search"
 	"github.com/versus-dev/versus/web/site"
 )
 
@@ -41,6 +42,7 @@ type Server struct {
 	renderer *pages.Renderer
 	logger   *slog.Logger
 	store    map[string]*entry // by path: every page and asset
+	index    *search.Index
 	headers  map[string][]string
 	metrics  *metrics
 	handler  http.Handler
@@ -66,6 +68,7 @@ func NewServer(cfg Config, s *site.Site, logger *slog.Logger) (*Server, error) {
 	if err := srv.buildStore(context.Background(), set); err != nil {
 		return nil, err
 	}
+	srv.index = search.New(s)
 	srv.metrics.renderNano = int64(time.Since(start))
 	srv.metrics.pages = len(srv.store)
 	srv.headers = securityHeaderValues(cfg.HSTSMaxAge)

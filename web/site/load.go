@@ -311,6 +311,9 @@ func (l *loader) loadRow(file string, c *Comparison, categories map[string]*Cate
 	if !idPattern.MatchString(id) {
 		ps.add(file, 0, "row id %q (the file name) must be lowercase letters, digits and dashes", id)
 	}
+	if id == "choose" {
+		ps.add(file, 0, "row id \"choose\" is taken by the decision helper's page: rename the file")
+	}
 	row := &Row{
 		ID: id, File: file, Comparison: c, Title: meta.Title, Order: meta.Order,
 		Aliases: meta.Aliases, Summary: meta.Summary, Verdict: meta.Verdict, Reviewed: meta.Reviewed.Time,

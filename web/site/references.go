@@ -1,10 +1,11 @@
 package site
 
 import (
-	"github.com/versus-dev/versus/web/markdown"
 	"net/url"
 	"sort"
 	"strings"
+
+	"github.com/versus-dev/versus/web/markdown"
 )
 
 // checkReferences reports internal links that lead nowhere and code blocks whose

@@ -1,0 +1,383 @@
+package search_test
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+
+	"github.com/versus-dev/versus/content"
+	"github.com/versus-dev/versus/web/search"
+	"github.com/versus-dev/versus/web/site"
+	"github.com/versus-dev/versus/web/site/sitetest"
+)
+
+// shipped is the index of the shipped content, built once for all tests and benchmarks.
+var shipped = sync.OnceValues(func() (*search.Index, error) {
+	s, err := site.Load(content.FS)
+	if err != nil {
+		return nil, fmt.Errorf("loading the shipped content: %w", err)
+	}
+	return search.New(s), nil
+})
+
+func shippedIndex(tb testing.TB) *search.Index {
+	tb.Helper()
+	ix, err := shipped()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return ix
+}
+
+// indexOf loads fsys and indexes it.
+func indexOf(tb testing.TB, fsys fstest.MapFS) *search.Index {
+	tb.Helper()
+	s, err := site.Load(fsys)
+	if err != nil {
+		tb.Fatalf("loading fixture: %v", err)
+	}
+	return search.New(s)
+}
+
+func search1(tb testing.TB, ix *search.Index, query string, limit int) search.Results {
+	tb.Helper()
+	res, err := ix.Search(query, limit)
+	if err != nil {
+		tb.Fatalf("Search(%q): %v", query, err)
+	}
+	return res
+}
+
+func urls(res search.Results) []string {
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, h.URL)
+	}
+	return out
+}
+
+func rank(res search.Results, url string) int {
+	for i, h := range res.Hits {
+		if h.URL == url {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// snippetText is the snippet as a template shows it, with matches in [brackets].
+func snippetText(segments []search.Segment) string {
+	var b strings.Builder
+	for _, s := range segments {
+		if s.Match {
+			b.WriteString("[" + s.Text + "]")
+		} else {
+			b.WriteString(s.Text)
+		}
+	}
+	return b.String()
+}
+
+func TestShippedContentQueries(t *testing.T) {
+	ix := shippedIndex(t)
+	tests := []struct {
+		query  string
+		want   string // URL that must be among the first within results
+		within int
+	}{
+		{"djngo admn", "/compare/flask-vs-django/admin", 3},
+		{"migr", "/compare/flask-vs-django/migrations", 1},
+		{"MIGRATIONS", "/compare/flask-vs-django/migrations", 1},
+		{"migratoins", "/compare/flask-vs-django/migrations", 1},
+		{"Django's admin!", "/compare/flask-vs-django/admin", 1},
+		{"csrf", "/compare/flask-vs-django/csrf", 1},
+		{"the ORM", "/compare/flask-vs-django/orm", 1},
+		{"async views", "/compare/flask-vs-django/async-views", 1},
+		{"mvc", "/compare/flask-vs-django/mtv-pattern", 1},
+		{"flask", "/frameworks/flask", 1},
+		{"units of organisation", "/guides/architecture-differences#units-of-organisation-apps-and-blueprints", 1},
+		{"flask cant scale", "/guides/comparison-mistakes#flask-cant-scale", 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			res := search1(t, ix, tt.query, 10)
+			if r := rank(res, tt.want); r == 0 || r > tt.within {
+				t.Errorf("%s is at rank %d, want 1–%d; got %v", tt.want, r, tt.within, urls(res))
+			}
+		})
+	}
+}
+
+func TestShippedSnippets(t *testing.T) {
+	ix := shippedIndex(t)
+	for _, query := range []string{"djngo admn", "migr", "csrf token", "sqlalchemy sessions", "gunicorn", "async", "日本語", "flask"} {
+		res := search1(t, ix, query, 20)
+		for _, h := range res.Hits {
+			text := snippetText(h.Snippet)
+			if n := utf8.RuneCountInString(text); n == 0 || n > 240 {
+				t.Errorf("%q: %s: snippet of %d characters: %s", query, h.URL, n, text)
+			}
+			for i, s := range h.Snippet {
+				if s.Text == "" || (i > 0 && h.Snippet[i-1].Match == s.Match) {
+					t.Errorf("%q: %s: segments not merged or empty: %+v", query, h.URL, h.Snippet)
+				}
+			}
+		}
+	}
+}
+
+// fixture is the sitetest content plus rows and a guide built to test ranking and anchors.
+func fixture() fstest.MapFS {
+	fsys := sitetest.FS()
+	row := func(id, title, summary, cells, body string) {
+		fsys["comparisons/flask-vs-django/rows/"+id+".md"] = &fstest.MapFile{Data: []byte(`---
+title: ` + title + `
+category: data
+order: 20
+summary: "` + summary + `"
+verdict: tie
+cells:
+  flask:  {support: builtin, text: "` + cells + `"}
+  django: {support: builtin, text: "Built in"}
+sources:
+  - {title: "Docs", url: "https://example.org/", read: 2026-11-01}
+reviewed: 2026-11-01
+---
+` + body)}
+	}
+	filler := "Some explanation about requests, responses and templates. "
+	row("in-title", "Widget registry", "One thing and another.", "Plain", filler)
+	row("in-summary", "Gadgets", "Registers every widget at start-up.", "Plain", filler)
+	row("in-cell", "Doodads", "One thing and another.", "A widget list", filler)
+	row("in-body", "Gizmos", "One thing and another.", "Plain", filler+"The widget, the widget and the widget again: widget.\n")
+	row("in-code", "Thingamajigs", "One thing and another.", "Plain",
+		filler+"\n```python {framework=flask file=app.py}\nwidget = make_widget()\n```\n")
+	fsys["guides/deploying.md"] = &fstest.MapFile{Data: []byte(`---
+title: Deploying an app
+summary: From laptop to server.
+reviewed: 2026-11-01
+---
+Before anything else, pick a host with a zeppelin hangar.
+
+## Setting up the server
+
+Install Python and a process manager.
+
+` + "```sh\npip install quokka\n```" + `
+
+## "Flask can't scale"
+
+It scales like anything else with enough marmots.
+
+### Running Gunicorn
+
+Gunicorn runs the app with several workers; Übersicht über die Straße.
+`)}
+	return fsys
+}
+
+// TestFieldRanking checks that the field a word is found in decides the order: title,
+// then summary and cells, then body and code.
+func TestFieldRanking(t *testing.T) {
+	ix := indexOf(t, fixture())
+	res := search1(t, ix, "widget", 10)
+	tiers := [][]string{
+		{"/compare/flask-vs-django/in-title"},
+		{"/compare/flask-vs-django/in-summary", "/compare/flask-vs-django/in-cell"},
+		{"/compare/flask-vs-django/in-body", "/compare/flask-vs-django/in-code"},
+	}
+	got := urls(res)
+	if len(got) != 5 {
+		t.Fatalf("results = %v, want the 5 widget rows", got)
+	}
+	pos := 0
+	for _, tier := range tiers {
+		for _, url := range tier {
+			if r := rank(res, url); r <= pos || r > pos+len(tier) {
+				t.Errorf("%s at rank %d, want %d–%d; order %v", url, r, pos+1, pos+len(tier), got)
+			}
+		}
+		pos += len(tier)
+	}
+	if res.Total != 5 || len(res.Words) != 1 || res.Words[0] != "widget" {
+		t.Errorf("Total = %d, Words = %v", res.Total, res.Words)
+	}
+	title := res.Hits[0].TitleSegments
+	if len(title) != 2 || title[0] != (search.Segment{Text: "Widget", Match: true}) || title[1].Match {
+		t.Errorf("title segments = %+v", title)
+	}
+	if res.Hits[0].Kind != search.KindRow || res.Hits[0].Section != "Data" {
+		t.Errorf("kind, section = %q, %q", res.Hits[0].Kind, res.Hits[0].Section)
+	}
+	for _, h := range res.Hits {
+		switch h.URL {
+		case "/compare/flask-vs-django/in-cell":
+			if got := snippetText(h.Snippet); got != "Flask: A [widget] list" {
+				t.Errorf("cell snippet = %q", got)
+			}
+		case "/compare/flask-vs-django/in-code":
+			if got := snippetText(h.Snippet); got != "[widget] = make_[widget]()" {
+				t.Errorf("code snippet = %q", got)
+			}
+		}
+	}
+}
+
+// TestGuideAnchors checks that a guide result links to the section of its match.
+func TestGuideAnchors(t *testing.T) {
+	ix := indexOf(t, fixture())
+	tests := []struct {
+		query, url, section, snippet string
+	}{
+		{"zeppelin", "/guides/deploying", "", "Before anything else, pick a host with a [zeppelin] hangar."},
+		{"process manager", "/guides/deploying#setting-up-the-server", "Setting up the server", "Install Python and a [process] [manager]."},
+		{"quokka", "/guides/deploying#setting-up-the-server", "Setting up the server", "pip install [quokka]"},
+		{"marmots", "/guides/deploying#flask-cant-scale", "“Flask can’t scale”", "It scales like anything else with enough [marmots]."},
+		{"workers", "/guides/deploying#running-gunicorn", "Running Gunicorn", "Gunicorn runs the app with several [workers]; Übersicht über die Straße."},
+		{"gunicorn", "/guides/deploying#running-gunicorn", "Running Gunicorn", "Running [Gunicorn]"},
+		{"ÜBERSICHT STRASSE straße", "/guides/deploying#running-gunicorn", "Running Gunicorn", "Gunicorn runs the app with several workers; [Übersicht] über die [Straße]."},
+		{"laptop", "/guides/deploying", "", "From [laptop] to server."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			res := search1(t, ix, tt.query, 10)
+			if len(res.Hits) == 0 {
+				t.Fatal("no results")
+			}
+			h := res.Hits[0]
+			if h.Kind != search.KindGuide || h.URL != tt.url || h.Section != tt.section {
+				t.Errorf("first = %s %s %q, want guide %s %q", h.Kind, h.URL, h.Section, tt.url, tt.section)
+			}
+			if got := snippetText(h.Snippet); got != tt.snippet {
+				t.Errorf("snippet = %q\nwant      %q", got, tt.snippet)
+			}
+		})
+	}
+}
+
+func TestSnippetWindow(t *testing.T) {
+	fsys := sitetest.FS()
+	long := strings.Repeat("Lorem ipsum dolor sit amet. ", 20) + "The needle is here. " + strings.Repeat("Consectetur adipiscing elit. ", 20)
+	fsys["guides/long.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Long\nsummary: A long one.\nreviewed: 2026-11-01\n---\n" + long + "\n")}
+	ix := indexOf(t, fsys)
+	res := search1(t, ix, "needle", 1)
+	if len(res.Hits) != 1 {
+		t.Fatalf("hits = %d", len(res.Hits))
+	}
+	got := snippetText(res.Hits[0].Snippet)
+	if !strings.HasPrefix(got, "…") || !strings.HasSuffix(got, "…") || !strings.Contains(got, "The [needle] is here.") {
+		t.Errorf("snippet = %q", got)
+	}
+	body := strings.Trim(got, "…")
+	if n := utf8.RuneCountInString(body); n < 120 || n > 162 {
+		t.Errorf("snippet body is %d characters, want about 160: %q", n, body)
+	}
+	if strings.HasPrefix(body, " ") || strings.HasSuffix(body, " ") {
+		t.Errorf("snippet not cut at word boundaries: %q", got)
+	}
+}
+
+// TestTitleOnlyMatch shows the summary, unmarked, when only the title matches.
+func TestTitleOnlyMatch(t *testing.T) {
+	ix := indexOf(t, sitetest.FS())
+	res := search1(t, ix, "start here", 10)
+	if len(res.Hits) == 0 || res.Hits[0].URL != "/guides/start-here" {
+		t.Fatalf("hits = %v", urls(res))
+	}
+	if got := snippetText(res.Hits[0].Snippet); got != "Where to begin." {
+		t.Errorf("snippet = %q", got)
+	}
+}
+
+func TestBadQueries(t *testing.T) {
+	ix := indexOf(t, sitetest.FS())
+	tests := []struct {
+		name  string
+		query string
+		err   error // nil: no error and no results
+	}{
+		{"empty", "", nil},
+		{"blank", " \t\n", nil},
+		{"stop words", "the of and", nil},
+		{"punctuation", "?!…—()", nil},
+		{"unknown word", "xylophone", nil},
+		{"too long", strings.Repeat("é", search.MaxQueryLength+1), search.ErrQueryTooLong},
+		{"invalid UTF-8", "orm\xff", search.ErrQueryNotUTF8},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := ix.Search(tt.query, 10)
+			if tt.err == nil {
+				if err != nil || len(res.Hits) != 0 || res.Total != 0 {
+					t.Errorf("got %d hits, error %v; want none", len(res.Hits), err)
+				}
+				return
+			}
+			var qe *search.QueryError
+			if !errors.As(err, &qe) || !errors.Is(err, tt.err) {
+				t.Errorf("error = %v, want a *QueryError for %v", err, tt.err)
+			}
+		})
+	}
+	if _, err := ix.Search(strings.Repeat("é", search.MaxQueryLength), 10); err != nil {
+		t.Errorf("a query of exactly %d characters: %v", search.MaxQueryLength, err)
+	}
+}
+
+func TestLimit(t *testing.T) {
+	ix := shippedIndex(t)
+	if res := search1(t, ix, "django", 3); len(res.Hits) != 3 || res.Total <= 3 {
+		t.Errorf("limit 3: %d hits of %d", len(res.Hits), res.Total)
+	}
+	if res := search1(t, ix, "django", 0); len(res.Hits) != search.DefaultLimit {
+		t.Errorf("limit 0: %d hits, want %d", len(res.Hits), search.DefaultLimit)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	ix := shippedIndex(t)
+	for _, q := range []string{"django", "flask django", "djngo admn", "migr"} {
+		first := search1(t, ix, q, 100)
+		for range 3 {
+			if again := search1(t, ix, q, 100); !reflect.DeepEqual(first, again) {
+				t.Fatalf("%q: results differ between runs", q)
+			}
+		}
+		for i := 1; i < len(first.Hits); i++ {
+			if first.Hits[i].Score > first.Hits[i-1].Score {
+				t.Errorf("%q: hit %d scores above hit %d", q, i, i-1)
+			}
+		}
+	}
+}
+
+func TestEmptySite(t *testing.T) {
+	for _, s := range []*site.Site{nil, {}} {
+		ix := search.New(s)
+		if res := search1(t, ix, "django admin", 10); len(res.Hits) != 0 || res.Total != 0 {
+			t.Errorf("empty site: %d hits", len(res.Hits))
+		}
+	}
+}
+
+func TestConcurrentSearches(t *testing.T) {
+	ix := indexOf(t, fixture())
+	want := search1(t, ix, "widget gunicorn", 10)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 50 {
+				if got, err := ix.Search("widget gunicorn", 10); err != nil || !reflect.DeepEqual(got, want) {
+					t.Errorf("concurrent search differs: %v", err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}

@@ -1,0 +1,91 @@
+package server
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/versus-dev/versus/web/choose"
+	"github.com/versus-dev/versus/web/search"
+	"github.com/versus-dev/versus/web/urls"
+)
+
+// search answers /search?q=: the pre-rendered form without a query, results with one,
+// and a 400 page for a query that cannot be run (too long, not UTF-8, repeated).
+func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
+	if r.URL.RawQuery == "" {
+		return s.stored(w, r)
+	}
+	if len(r.URL.RawQuery) > maxQueryBytes {
+		return &httpError{status: http.StatusRequestURITooLong, message: "This search is too long."}
+	}
+	values := r.URL.Query()
+	if len(values["q"]) > 1 {
+		return s.badSearch(w, r, "", "Search takes one q parameter; this address has several.")
+	}
+	query := values.Get("q")
+	results, err := s.index.Search(query, search.DefaultLimit)
+	var qe *search.QueryError
+	if errors.As(err, &qe) {
+		return s.badSearch(w, r, "", qe.Error())
+	}
+	if err != nil {
+		return err
+	}
+	body, err := s.renderer.Search(r.Context(), query, results, "")
+	if err != nil {
+		return err
+	}
+	writeDynamic(w, r, http.StatusOK, "text/html; charset=utf-8", body)
+	return nil
+}
+
+// badSearch answers 400 with the search page explaining what was wrong.
+func (s *Server) badSearch(w http.ResponseWriter, r *http.Request, query, problem string) error {
+	body, err := s.renderer.Search(r.Context(), query, search.Results{}, problem)
+	if err != nil {
+		return err
+	}
+	writeDynamic(w, r, http.StatusBadRequest, "text/html; charset=utf-8", body)
+	return nil
+}
+
+// choose answers the decision helper: the pre-rendered questions without a query, the
+// result with one, and a 400 page listing what was wrong with bad answers.
+func (s *Server) choose(w http.ResponseWriter, r *http.Request) error {
+	c := s.site.Comparison(chi.URLParam(r, "pair"))
+	if c == nil {
+		if canonical := s.canonicalPair(chi.URLParam(r, "pair")); canonical != "" {
+			return redirect(w, r, "/compare/"+canonical+"/choose")
+		}
+		return notFound()
+	}
+	if c.Choose == nil {
+		return notFound()
+	}
+	if r.URL.RawQuery == "" {
+		return s.stored(w, r)
+	}
+	answers, err := choose.ParseQuery(c.Choose, r.URL.RawQuery)
+	var qe *choose.QueryError
+	if errors.As(err, &qe) {
+		message := "These answers cannot be read: "
+		for i, p := range qe.Problems {
+			if i > 0 {
+				message += "; "
+			}
+			message += p
+		}
+		return &httpError{status: http.StatusBadRequest, message: message + ". Start again from " + urls.Choose(c) + "."}
+	}
+	if err != nil {
+		return err
+	}
+	body, err := s.renderer.Choose(r.Context(), c, answers)
+	if err != nil {
+		return err
+	}
+	writeDynamic(w, r, http.StatusOK, "text/html; charset=utf-8", body)
+	return nil
+}
