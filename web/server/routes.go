@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -117,12 +118,13 @@ func (s *Server) canonicalPair(pair string) string {
 	return ""
 }
 
-// redirect sends a permanent redirect, keeping the query string.
+// redirect sends a permanent redirect to a site path, escaped, keeping the query string.
 func redirect(w http.ResponseWriter, r *http.Request, path string) error {
-	if r.URL.RawQuery != "" {
-		path += "?" + r.URL.RawQuery
+	target := (&url.URL{Path: path, RawQuery: r.URL.RawQuery}).String()
+	if strings.HasPrefix(target, "//") {
+		return notFound() // never hand a browser a scheme-relative URL to another host
 	}
-	http.Redirect(w, r, path, http.StatusMovedPermanently)
+	http.Redirect(w, r, target, http.StatusMovedPermanently)
 	return nil
 }
 

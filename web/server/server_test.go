@@ -18,7 +18,7 @@ import (
 	"github.com/versus-dev/versus/web/site/sitetest"
 )
 
-func newTestServer(t *testing.T) *Server {
+func newTestServer(t testing.TB) *Server {
 	t.Helper()
 	s, err := site.Load(sitetest.FS())
 	if err != nil {
