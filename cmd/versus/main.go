@@ -1,6 +1,7 @@
-// Command versus serves a Versus comparison site: it loads and validates the content
-// (embedded, or a folder given with -content), renders every page once, and serves them
-// from memory.
+// Command versus runs a Versus comparison site. Its commands serve the site from memory
+// (the default), check the content, build a static export, print the version, and probe
+// a running server's health for container health checks. Content is the embedded copy,
+// or a folder given with -content.
 //
 // main only wires the process to run, which takes its arguments, environment and output
 // streams as parameters so tests can call it like the shell would.
@@ -8,7 +9,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -16,11 +19,21 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
-		if err != errUsage {
-			fmt.Fprintln(os.Stderr, "versus:", err)
-		}
-		os.Exit(1)
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// exitCode reports err on stderr and returns the process's exit status: 0 on success,
+// 2 for bad usage (already explained by the usage text), 1 for anything else.
+func exitCode(err error, stderr io.Writer) int {
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	default:
+		fmt.Fprintln(stderr, "versus:", err)
+		return 1
 	}
 }

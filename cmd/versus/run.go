@@ -6,154 +6,201 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
-	"log/slog"
-	"net"
-	"net/http"
-	"os"
-	"path/filepath"
-	"time"
-
-	"github.com/versus-dev/versus/content"
-	"github.com/versus-dev/versus/web/server"
-	"github.com/versus-dev/versus/web/site"
+	"strings"
 )
 
-// errUsage is returned after the usage text has been printed for bad flags.
+// errUsage is returned after the usage text has been printed for a bad command line.
 var errUsage = errors.New("usage")
 
-// options are the settings of the serve command; each flag has a VERSUS_* twin.
-type options struct {
-	addr       string
-	contentDir string
-	baseURL    string
-	siteName   string
+// errHelp is returned when -h asked for the usage text, which is then printed; run
+// turns it into success.
+var errHelp = errors.New("help requested")
+
+// process is what a command gets from the process it runs in.
+type process struct {
+	getenv         func(string) string
+	stdout, stderr io.Writer
 }
 
-// flagSet declares the flags, with defaults taken from the environment.
-func flagSet(name string, getenv func(string) string, stderr io.Writer, o *options) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	env := func(key, def string) string {
-		if v := getenv(key); v != "" {
-			return v
-		}
-		return def
+// command is one subcommand of versus.
+type command struct {
+	name    string
+	args    string // the synopsis after the name, e.g. "-o DIR [flags]"
+	summary string // one line for the overview
+	run     func(ctx context.Context, p *process, args []string) error
+}
+
+// commands lists the subcommands in the order the overview shows them.
+func commands() []command {
+	return []command{
+		{"serve", "[flags]", "serve the site over HTTP (the default when no command is given)", runServe},
+		{"check", "[flags]", "validate the content and report every problem as file:line", runCheck},
+		{"build", "-o DIR [flags]", "write the site as static files for any static host or CDN", runBuild},
+		{"version", "", "print the version, the Go version and the VCS revision", runVersion},
+		{"healthcheck", "[flags]", "exit 0 if the server on this machine answers /healthz, else 1", runHealthcheck},
+		{"help", "[command]", "explain versus, or one command and its flags", runHelp},
 	}
-	fs.StringVar(&o.addr, "addr", env("VERSUS_ADDR", ":8080"), "address to listen on, host:port (env VERSUS_ADDR)")
-	fs.StringVar(&o.contentDir, "content", env("VERSUS_CONTENT", ""), "serve the content in this folder instead of the embedded content (env VERSUS_CONTENT)")
-	fs.StringVar(&o.baseURL, "base-url", env("VERSUS_BASE_URL", ""), "absolute URL the site is reached at, for canonical links (env VERSUS_BASE_URL; default http://localhost<addr>)")
-	fs.StringVar(&o.siteName, "site-name", env("VERSUS_SITE_NAME", "Versus"), "name shown in page titles and the header (env VERSUS_SITE_NAME)")
+}
+
+func findCommand(name string) (command, bool) {
+	for _, c := range commands() {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+// run is the whole program: pick the command from args and run it until it finishes or
+// ctx is done.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	p := &process{getenv: getenv, stdout: stdout, stderr: stderr}
+	cmd, cmdArgs, err := parseCommand(p, args)
+	if err == nil {
+		err = cmd.run(ctx, p, cmdArgs)
+	}
+	if errors.Is(err, errHelp) {
+		return nil
+	}
+	return err
+}
+
+// parseCommand splits args into the command and its arguments. With no command, or when
+// the first argument is a flag other than -h, the command is serve, as it was before
+// versus had commands.
+func parseCommand(p *process, args []string) (command, []string, error) {
+	if len(args) == 0 {
+		c, _ := findCommand("serve")
+		return c, nil, nil
+	}
+	first := args[0]
+	if isHelpFlag(first) {
+		overview(p.stderr)
+		return command{}, nil, errHelp
+	}
+	if strings.HasPrefix(first, "-") {
+		c, _ := findCommand("serve")
+		return c, args, nil
+	}
+	c, ok := findCommand(first)
+	if !ok {
+		fmt.Fprintf(p.stderr, "versus: unknown command %q\n\n", first)
+		overview(p.stderr)
+		return command{}, nil, errUsage
+	}
+	return c, args[1:], nil
+}
+
+func isHelpFlag(arg string) bool {
+	switch arg {
+	case "-h", "-help", "--help", "--h":
+		return true
+	}
+	return false
+}
+
+// overview prints what versus does, its commands and the flags of the default command.
+func overview(w io.Writer) {
+	fmt.Fprint(w, `Usage: versus [command] [flags]
+
+Versus serves a comparison site from its content: the copy embedded in the binary, or a
+folder given with -content. Every flag can also be set with the environment variable
+named in its description; a flag wins over its variable.
+
+Commands:
+`)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-12s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, "\nFlags of serve, which also work without the word serve:\n")
+	fs, _ := serveFlags(io.Discard)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fmt.Fprint(w, "\nRun \"versus COMMAND -h\" for the flags of another command.\n")
+}
+
+func runHelp(_ context.Context, p *process, args []string) error {
+	switch len(args) {
+	case 0:
+		overview(p.stderr)
+		return nil
+	case 1:
+		c, ok := findCommand(args[0])
+		if !ok || c.name == "help" {
+			break
+		}
+		// Every command answers -h with its usage.
+		return c.run(context.Background(), p, []string{"-h"})
+	}
+	fmt.Fprintf(p.stderr, "versus help: unknown command %q\n\n", strings.Join(args, " "))
+	overview(p.stderr)
+	return errUsage
+}
+
+// flagSet is one command's flags. A flag can have a VERSUS_* environment variable as its
+// twin, which applies when the flag is not on the command line.
+type flagSet struct {
+	*flag.FlagSet
+	twins []envTwin
+}
+
+type envTwin struct{ flag, env string }
+
+// newFlagSet returns the flags of the command name, whose usage text starts with
+// synopsis and description.
+func newFlagSet(name, synopsis, description string, stderr io.Writer) *flagSet {
+	fs := &flagSet{FlagSet: flag.NewFlagSet("versus "+name, flag.ContinueOnError)}
+	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: %s [flags]\n\nServes the Versus site. Every flag can also be set with the environment variable named in its description.\n\nFlags:\n", name)
-		fs.PrintDefaults()
+		out := fs.Output()
+		fmt.Fprintf(out, "Usage: versus %s %s\n\n%s\n", name, synopsis, description)
+		if fs.hasFlags() {
+			fmt.Fprint(out, "\nFlags:\n")
+			fs.PrintDefaults()
+		}
 	}
 	return fs
 }
 
-// run is the whole program: parse flags, load content, serve until ctx is done.
-func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var o options
-	fs := flagSet("versus", getenv, stderr, &o)
+func (fs *flagSet) hasFlags() bool {
+	found := false
+	fs.VisitAll(func(*flag.Flag) { found = true })
+	return found
+}
+
+// envTwin makes the environment variable env the twin of the flag name, and says so in
+// the flag's usage.
+func (fs *flagSet) envTwin(name, env string) {
+	f := fs.Lookup(name)
+	f.Usage += " (env " + env + ")"
+	fs.twins = append(fs.twins, envTwin{flag: name, env: env})
+}
+
+// parse parses args, then sets each flag that is not on the command line from its
+// environment variable. Commands take no arguments besides flags.
+func (fs *flagSet) parse(args []string, getenv func(string) string) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return nil
+			return errHelp
 		}
-		return errUsage
+		return errUsage // the flag package has printed the problem and the usage
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "versus: unexpected argument %q\n", fs.Arg(0))
+		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
 		fs.Usage()
 		return errUsage
 	}
-	logger := slog.New(slog.NewTextHandler(stderr, nil))
-
-	start := time.Now()
-	s, err := loadContent(o.contentDir)
-	if err != nil {
-		return err
-	}
-	if o.baseURL == "" {
-		o.baseURL = defaultBaseURL(o.addr)
-	}
-	srv, err := server.NewServer(server.Config{SiteName: o.siteName, BaseURL: o.baseURL}, s, logger)
-	if err != nil {
-		return fmt.Errorf("rendering the site: %w", err)
-	}
-	ln, err := net.Listen("tcp", o.addr)
-	if err != nil {
-		return fmt.Errorf("listening: %w", err)
-	}
-	logger.Info("serving", "addr", ln.Addr().String(), "pages", len(srv.Paths()), "startup", time.Since(start).Round(time.Millisecond).String())
-	return serve(ctx, ln, srv, logger)
-}
-
-// loadContent loads the embedded content, or the folder dir when it is set. Problems in a
-// folder are reported with the folder's path, so they can be opened as written.
-func loadContent(dir string) (*site.Site, error) {
-	var fsys fs.FS = content.FS
-	if dir != "" {
-		info, err := os.Stat(dir)
-		if err != nil {
-			return nil, fmt.Errorf("content folder: %w", err)
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	for _, t := range fs.twins {
+		if given[t.flag] {
+			continue
 		}
-		if !info.IsDir() {
-			return nil, fmt.Errorf("content folder %s is not a folder", dir)
+		if v := getenv(t.env); v != "" {
+			if err := fs.Set(t.flag, v); err != nil {
+				return fmt.Errorf("environment variable %s: invalid value %q for -%s: %w", t.env, v, t.flag, err)
+			}
 		}
-		fsys = os.DirFS(dir)
-	}
-	s, err := site.Load(fsys)
-	var verr *site.ValidationError
-	if errors.As(err, &verr) && dir != "" {
-		for i := range verr.Problems {
-			verr.Problems[i].File = filepath.Join(dir, verr.Problems[i].File)
-		}
-	}
-	if err != nil {
-		return nil, err
-	}
-	return s, nil
-}
-
-// defaultBaseURL is the URL a browser on this machine would use for addr.
-func defaultBaseURL(addr string) string {
-	host, port, err := net.SplitHostPort(addr)
-	if err != nil {
-		return "http://localhost:8080"
-	}
-	if host == "" || host == "0.0.0.0" || host == "::" {
-		host = "localhost"
-	}
-	return "http://" + net.JoinHostPort(host, port)
-}
-
-// serve runs an HTTP server with timeouts on ln until ctx is done, then shuts it down,
-// letting requests in flight finish.
-func serve(ctx context.Context, ln net.Listener, h http.Handler, logger *slog.Logger) error {
-	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      30 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    32 << 10,
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return fmt.Errorf("serving: %w", err)
-	case <-ctx.Done():
-	}
-	logger.Info("shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return fmt.Errorf("shutting down: %w", err)
-	}
-	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
 	}
 	return nil
 }

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/versus-dev/versus/web/export"
+	"github.com/versus-dev/versus/web/server"
+)
+
+// buildOptions are the settings of the build command.
+type buildOptions struct {
+	outDir     string
+	contentDir string
+	baseURL    string
+	siteName   string
+}
+
+// buildFlags declares the flags of build.
+func buildFlags(stderr io.Writer) (*flagSet, *buildOptions) {
+	o := &buildOptions{}
+	fs := newFlagSet("build", "-o DIR [flags]", `Renders the site exactly as serve does and writes it to DIR as static files for any static
+host or CDN: every page as <path>/index.html, assets and data files at their path, 404.html,
+the redirects as _redirects (Netlify and Cloudflare Pages format) and as meta-refresh pages,
+and .gz and .br copies beside every text file. DIR is created if missing; if it exists it must
+be empty or hold a previous export, which is replaced.`, stderr)
+	fs.StringVar(&o.outDir, "o", "", "write the export to this folder (required)")
+	fs.StringVar(&o.contentDir, "content", "", "export the content in this folder instead of the embedded content")
+	fs.StringVar(&o.baseURL, "base-url", "", "absolute URL the export will be served at, for canonical links; when empty, http://localhost:8080")
+	fs.StringVar(&o.siteName, "site-name", "Versus", "name shown in page titles and the header")
+	fs.envTwin("content", "VERSUS_CONTENT")
+	fs.envTwin("base-url", "VERSUS_BASE_URL")
+	fs.envTwin("site-name", "VERSUS_SITE_NAME")
+	return fs, o
+}
+
+// runBuild writes the static export.
+func runBuild(ctx context.Context, p *process, args []string) error {
+	fs, o := buildFlags(p.stderr)
+	if err := fs.parse(args, p.getenv); err != nil {
+		return err
+	}
+	if o.outDir == "" {
+		fmt.Fprintln(p.stderr, "versus build: -o DIR is required")
+		fs.Usage()
+		return errUsage
+	}
+	start := time.Now()
+	s, err := loadContent(o.contentDir)
+	if err != nil {
+		return err
+	}
+	if o.baseURL == "" {
+		fmt.Fprintln(p.stderr, "versus build: no -base-url given: canonical links will point to http://localhost:8080")
+	}
+	srv, err := server.NewServer(server.Config{SiteName: o.siteName, BaseURL: o.baseURL}, s, slog.New(slog.DiscardHandler))
+	if err != nil {
+		return fmt.Errorf("rendering the site: %w", err)
+	}
+	sum, err := export.Write(ctx, o.outDir, srv)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(p.stdout, "wrote %d pages, %d other files and %d redirects to %s (%d .gz/.br copies, %.1f MiB in all) in %s\n",
+		sum.Pages, sum.Files, sum.Redirects, o.outDir, sum.Compressed, float64(sum.Bytes)/(1<<20), time.Since(start).Round(time.Millisecond))
+	return nil
+}

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/versus-dev/versus/web/site"
+)
+
+func TestCheckValidContent(t *testing.T) {
+	dir := writeFixture(t, nil)
+	r := runVersus(t, nil, "check", "-content", dir)
+	if r.err != nil || r.exit != 0 {
+		t.Fatalf("err = %v, exit %d, stderr:\n%s", r.err, r.exit, r.stderr)
+	}
+	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], dir+" is valid: 1 comparison(s) with 2 rows, 1 guide(s), 1 profile(s)") {
+		t.Errorf("stdout = %q, want one summary line", r.stdout)
+	}
+}
+
+func TestCheckEmbeddedContent(t *testing.T) {
+	r := runVersus(t, nil, "check")
+	if r.err != nil || !strings.HasPrefix(r.stdout, "the embedded content is valid: ") {
+		t.Errorf("err = %v, stdout = %q", r.err, r.stdout)
+	}
+}
+
+func TestCheckContentFromEnvironment(t *testing.T) {
+	dir := writeFixture(t, nil)
+	r := runVersus(t, map[string]string{"VERSUS_CONTENT": dir}, "check")
+	if r.err != nil || !strings.HasPrefix(r.stdout, dir+" is valid") {
+		t.Errorf("err = %v, stdout = %q", r.err, r.stdout)
+	}
+}
+
+// TestCheckReportsEveryProblem breaks two files and expects both problems, at the paths
+// under the folder given, and exit status 1.
+func TestCheckReportsEveryProblem(t *testing.T) {
+	const row = "comparisons/flask-vs-django/rows/orm.md"
+	const other = "comparisons/flask-vs-django/rows/csrf.md"
+	dir := writeFixture(t, map[string][2]string{
+		row:   {"category: data", "category: dta"},
+		other: {"verdict: django", "verdict: djngo"},
+	})
+	r := runVersus(t, nil, "check", "-content", dir)
+	var verr *site.ValidationError
+	if !errors.As(r.err, &verr) || r.exit != 1 {
+		t.Fatalf("err = %v, exit %d; want a *site.ValidationError and exit 1", r.err, r.exit)
+	}
+	if r.stdout != "" {
+		t.Errorf("stdout = %q, want nothing", r.stdout)
+	}
+	for _, want := range []string{
+		"versus: 2 content problem(s):\n",
+		filepath.Join(dir, row) + `:3: unknown category "dta" (one of: data, security)` + "\n",
+		filepath.Join(dir, other) + `:6: verdict "djngo" must be a subject id (flask, django) or "tie"` + "\n",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+}
+
+func TestCheckMissingFolder(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nowhere")
+	r := runVersus(t, nil, "check", "-content", missing)
+	if r.exit != 1 || !strings.Contains(r.stderr, "versus: content folder: ") || !strings.Contains(r.stderr, missing) {
+		t.Errorf("exit %d, stderr:\n%s", r.exit, r.stderr)
+	}
+}

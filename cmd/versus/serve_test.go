@@ -1,0 +1,227 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// logLines is a concurrency-safe stderr that hands each log line to the test.
+type logLines struct {
+	mu    sync.Mutex
+	all   strings.Builder
+	lines chan string
+}
+
+func newLogLines() *logLines { return &logLines{lines: make(chan string, 100)} }
+
+func (l *logLines) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.all.Write(p)
+	for _, line := range strings.SplitAfter(string(p), "\n") {
+		if line != "" {
+			select {
+			case l.lines <- line:
+			default:
+			}
+		}
+	}
+	return len(p), nil
+}
+
+func (l *logLines) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.all.String()
+}
+
+// waitFor returns the first log line containing s, or fails the test after 10 seconds.
+func (l *logLines) waitFor(t *testing.T, s string) string {
+	t.Helper()
+	timeout := time.After(10 * time.Second)
+	for {
+		select {
+		case line := <-l.lines:
+			if strings.Contains(line, s) {
+				return line
+			}
+		case <-timeout:
+			t.Fatalf("no log line with %q; the log:\n%s", s, l.String())
+		}
+	}
+}
+
+// slowPath is answered by the test hook only after the test releases it, with the page at
+// slowTarget.
+const (
+	slowPath   = "/slow"
+	slowTarget = "/compare/flask-vs-django/orm"
+)
+
+// slowRequests installs the test hook: a request for slowPath signals started, then
+// waits for release before the site answers it with the page at slowTarget.
+func slowRequests(t *testing.T) (started <-chan struct{}, release func()) {
+	t.Helper()
+	startc := make(chan struct{}, 10)
+	releasec := make(chan struct{})
+	var once sync.Once
+	release = func() { once.Do(func() { close(releasec) }) }
+	testHookHandler = func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == slowPath {
+				startc <- struct{}{}
+				<-releasec
+				r.URL.Path = slowTarget
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+	t.Cleanup(func() {
+		release()
+		testHookHandler = nil
+	})
+	return startc, release
+}
+
+// runningServer is versus running in the background.
+type runningServer struct {
+	addr string
+	log  *logLines
+	stop context.CancelFunc
+	done chan struct{} // closed when run returns
+	err  error         // what run returned, once done is closed
+}
+
+// startServer runs versus with args in the background until the test ends, and waits
+// until it listens.
+func startServer(t *testing.T, args ...string) *runningServer {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &runningServer{log: newLogLines(), stop: cancel, done: make(chan struct{})}
+	go func() {
+		defer close(s.done)
+		s.err = run(ctx, args, func(string) string { return "" }, io.Discard, s.log)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if !s.returned(10 * time.Second) {
+			t.Error("run did not return after its context was cancelled")
+		}
+	})
+	line := s.log.waitFor(t, "msg=serving")
+	m := regexp.MustCompile(`addr=(\S+)`).FindStringSubmatch(line)
+	if m == nil {
+		t.Fatalf("no addr in %q", line)
+	}
+	s.addr = m[1]
+	return s
+}
+
+// returned reports whether run returns within d.
+func (s *runningServer) returned(d time.Duration) bool {
+	select {
+	case <-s.done:
+		return true
+	case <-time.After(d):
+		return false
+	}
+}
+
+// TestGracefulShutdown cancels run's context while a slow request is in flight: the
+// server stops taking connections, the request still gets its page, and run returns nil.
+func TestGracefulShutdown(t *testing.T) {
+	started, release := slowRequests(t)
+	// No command: flags alone mean serve, as before versus had commands.
+	s := startServer(t, "-addr", "127.0.0.1:0", "-content", writeFixture(t, nil), "-base-url", "https://versus.example")
+
+	type answer struct {
+		status int
+		body   string
+		err    error
+	}
+	answers := make(chan answer, 1)
+	go func() {
+		resp, err := http.Get("http://" + s.addr + slowPath)
+		if err != nil {
+			answers <- answer{err: err}
+			return
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		answers <- answer{resp.StatusCode, string(body), err}
+	}()
+	<-started
+	s.stop()
+	s.log.waitFor(t, `msg="shutting down"`)
+	if s.returned(200 * time.Millisecond) {
+		t.Fatalf("run returned %v with a request in flight", s.err)
+	}
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		c, err := net.DialTimeout("tcp", s.addr, time.Second)
+		if err != nil {
+			break // the listener is closed
+		}
+		c.Close()
+		if time.Now().After(deadline) {
+			t.Fatal("the server still accepts connections while shutting down")
+		}
+	}
+
+	release()
+	a := <-answers
+	if a.err != nil || a.status != http.StatusOK || !strings.Contains(a.body, "https://versus.example"+slowTarget) {
+		t.Errorf("the request in flight: status %d, %d bytes, err %v", a.status, len(a.body), a.err)
+	}
+	if !s.returned(10 * time.Second) {
+		t.Fatal("run did not return after the last request finished")
+	}
+	if s.err != nil {
+		t.Errorf("run = %v, want nil", s.err)
+	}
+	if !strings.Contains(s.log.String(), "msg=stopped") {
+		t.Errorf("no stop in the log:\n%s", s.log.String())
+	}
+}
+
+// TestShutdownTimeout checks that a request still unfinished after -shutdown-timeout is
+// cut off and reported.
+func TestShutdownTimeout(t *testing.T) {
+	started, _ := slowRequests(t)
+	s := startServer(t, "serve", "-addr", "127.0.0.1:0", "-content", writeFixture(t, nil), "-shutdown-timeout", "200ms")
+	go func() {
+		if resp, err := http.Get("http://" + s.addr + slowPath); err == nil {
+			resp.Body.Close()
+		}
+	}()
+	<-started
+	begin := time.Now()
+	s.stop()
+	if !s.returned(10 * time.Second) {
+		t.Fatal("run did not return after the shutdown timeout")
+	}
+	if waited := time.Since(begin); waited < 200*time.Millisecond {
+		t.Errorf("run returned %s after the cancel, before the shutdown timeout", waited)
+	}
+	if s.err == nil || !strings.Contains(s.err.Error(), "requests still in flight after 200ms") || !errors.Is(s.err, context.DeadlineExceeded) {
+		t.Errorf("run = %v, want the shutdown timeout", s.err)
+	}
+	if exitCode(s.err, io.Discard) != 1 {
+		t.Error("exit status is not 1")
+	}
+}
+
+func TestServeReportsContentProblems(t *testing.T) {
+	content := writeFixture(t, map[string][2]string{"comparisons/flask-vs-django/rows/orm.md": {"verdict: django", "verdict: djngo"}})
+	r := runVersus(t, nil, "serve", "-addr", "127.0.0.1:0", "-content", content)
+	if r.exit != 1 || !strings.Contains(r.stderr, `orm.md:7: verdict "djngo" must be a subject id`) {
+		t.Errorf("exit %d, stderr:\n%s", r.exit, r.stderr)
+	}
+}

@@ -1,0 +1,426 @@
+package export
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/brotli"
+
+	"github.com/versus-dev/versus/content"
+	"github.com/versus-dev/versus/web/server"
+	"github.com/versus-dev/versus/web/site"
+	"github.com/versus-dev/versus/web/site/sitetest"
+)
+
+const testBaseURL = "https://versus.example"
+
+func newServer(t testing.TB, fsys fs.FS) *server.Server {
+	t.Helper()
+	s, err := site.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := server.NewServer(server.Config{BaseURL: testBaseURL}, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv
+}
+
+func export(t *testing.T, srv *server.Server) (string, Summary) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "out")
+	sum, err := Write(context.Background(), dir, srv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, sum
+}
+
+// tree lists every file under dir, slash-separated and sorted.
+func tree(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		out = append(out, filepath.ToSlash(rel))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func isCopy(name string) bool {
+	return strings.HasSuffix(name, ".gz") || strings.HasSuffix(name, ".br")
+}
+
+func readFile(t *testing.T, dir, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestWriteTree(t *testing.T) {
+	srv := newServer(t, sitetest.FS())
+	dir, sum := export(t, srv)
+	got := tree(t, dir)
+
+	// Every file the server stores, at its place, plus the 404 page, the redirects and a
+	// page at each redirecting address.
+	want := []string{"404.html", "_redirects"}
+	pages, files := 0, 0
+	for _, f := range srv.Files() {
+		name, isPage, err := fileName(f.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if isPage {
+			pages++
+		} else {
+			files++
+		}
+		want = append(want, name)
+	}
+	redirectPages := []string{
+		"compare/django-vs-flask/csrf/index.html",
+		"compare/django-vs-flask/database/index.html",
+		"compare/django-vs-flask/index.html",
+		"compare/django-vs-flask/orm/index.html",
+		"compare/flask-vs-django/database/index.html",
+	}
+	want = append(want, redirectPages...)
+	slices.Sort(want)
+	var originals []string
+	for _, name := range got {
+		if !isCopy(name) {
+			originals = append(originals, name)
+		}
+	}
+	if !slices.Equal(originals, want) {
+		t.Errorf("export tree without compressed copies:\n got %q\nwant %q", originals, want)
+	}
+
+	// Compressed copies: beside every text file of some size, and only where they help.
+	contentTypes := map[string]string{"404.html": htmlType, "_redirects": "text/plain"}
+	for _, f := range srv.Files() {
+		name, _, _ := fileName(f.Path)
+		contentTypes[name] = f.ContentType
+	}
+	for _, name := range redirectPages {
+		contentTypes[name] = htmlType
+	}
+	for _, name := range originals {
+		ct := contentTypes[name]
+		size := len(readFile(t, dir, name))
+		for _, suffix := range []string{".gz", ".br"} {
+			hasCopy := slices.Contains(got, name+suffix)
+			switch {
+			case name == RedirectsFile || !compressible(ct):
+				if hasCopy {
+					t.Errorf("%s%s: %s (%s) needs no compressed copy", name, suffix, name, ct)
+				}
+			case size >= 1024 && !hasCopy:
+				t.Errorf("no %s%s beside %s (%s, %d bytes)", name, suffix, name, ct, size)
+			case hasCopy && len(readFile(t, dir, name+suffix)) >= size:
+				t.Errorf("%s%s is not smaller than %s", name, suffix, name)
+			}
+		}
+	}
+	for _, name := range got {
+		if isCopy(name) && !slices.Contains(originals, name[:len(name)-3]) {
+			t.Errorf("compressed copy %s of no file", name)
+		}
+	}
+
+	// The pages of the fixture are where static hosts look for them.
+	for _, name := range []string{
+		"index.html",
+		"compare/flask-vs-django/index.html",
+		"compare/flask-vs-django/orm/index.html",
+		"compare/flask-vs-django/csrf/index.html",
+		"guides/index.html",
+		"guides/start-here/index.html",
+		"frameworks/flask/index.html",
+	} {
+		if !slices.Contains(got, name) {
+			t.Errorf("no %s in the export", name)
+		}
+	}
+	if !slices.ContainsFunc(got, func(n string) bool {
+		return strings.HasPrefix(n, "static/css/site.") && strings.HasSuffix(n, ".css.gz")
+	}) {
+		t.Errorf("no compressed hashed stylesheet in %q", got)
+	}
+
+	wantSummary := Summary{Pages: pages, Files: files, Redirects: len(redirectPages), Compressed: sum.Compressed, Bytes: sum.Bytes}
+	if sum != wantSummary {
+		t.Errorf("summary = %+v, want %+v", sum, wantSummary)
+	}
+	var total int64
+	compressed := 0
+	for _, name := range got {
+		info, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		total += info.Size()
+		if isCopy(name) {
+			compressed++
+		}
+	}
+	if sum.Bytes != total || sum.Compressed != compressed {
+		t.Errorf("summary says %d bytes and %d compressed copies; the folder has %d and %d", sum.Bytes, sum.Compressed, total, compressed)
+	}
+
+	wantRedirects := `# Permanent redirects of this Versus site: old row ids and other subject orders.
+/compare/django-vs-flask /compare/flask-vs-django 301
+/compare/django-vs-flask/csrf /compare/flask-vs-django/csrf 301
+/compare/django-vs-flask/database /compare/flask-vs-django/orm 301
+/compare/django-vs-flask/orm /compare/flask-vs-django/orm 301
+/compare/flask-vs-django/database /compare/flask-vs-django/orm 301
+`
+	if got := string(readFile(t, dir, RedirectsFile)); got != wantRedirects {
+		t.Errorf("_redirects:\n%s\nwant:\n%s", got, wantRedirects)
+	}
+}
+
+func TestRedirectPage(t *testing.T) {
+	dir, _ := export(t, newServer(t, sitetest.FS()))
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(readFile(t, dir, "compare/django-vs-flask/database/index.html")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := doc.Find(`meta[http-equiv=refresh]`).Attr("content"); got != "0; url=/compare/flask-vs-django/orm" {
+		t.Errorf("refresh = %q", got)
+	}
+	if got, _ := doc.Find(`link[rel=canonical]`).Attr("href"); got != testBaseURL+"/compare/flask-vs-django/orm" {
+		t.Errorf("canonical = %q", got)
+	}
+	if got, _ := doc.Find(`body a`).Attr("href"); got != "/compare/flask-vs-django/orm" {
+		t.Errorf("link = %q", got)
+	}
+	if got, _ := doc.Find(`meta[name=robots]`).Attr("content"); got != "noindex" {
+		t.Errorf("robots = %q", got)
+	}
+	if n := doc.Find("script, style, [style]").Length(); n != 0 {
+		t.Errorf("%d inline scripts or styles; the CSP forbids them", n)
+	}
+}
+
+// TestExportMatchesServer checks that every file of the export is what the server sends
+// for the same address, for the fixture and for the shipped content.
+func TestExportMatchesServer(t *testing.T) {
+	for name, fsys := range map[string]fs.FS{"fixture": sitetest.FS(), "shipped content": content.FS} {
+		t.Run(name, func(t *testing.T) {
+			srv := newServer(t, fsys)
+			dir, _ := export(t, srv)
+			for _, f := range srv.Files() {
+				file, _, err := fileName(f.Path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				resp := serve(srv, f.Path)
+				if resp.Code != http.StatusOK {
+					t.Errorf("GET %s: status %d", f.Path, resp.Code)
+					continue
+				}
+				exported := readFile(t, dir, file)
+				if !bytes.Equal(resp.Body.Bytes(), exported) {
+					t.Errorf("GET %s differs from %s (%d and %d bytes)", f.Path, file, resp.Body.Len(), len(exported))
+				}
+				checkCopies(t, dir, file, exported)
+			}
+
+			resp := serve(srv, "/"+NotFoundFile)
+			if resp.Code != http.StatusNotFound || !bytes.Equal(resp.Body.Bytes(), readFile(t, dir, NotFoundFile)) {
+				t.Errorf("GET /%s: status %d; body equal to the exported file: %v", NotFoundFile, resp.Code, bytes.Equal(resp.Body.Bytes(), readFile(t, dir, NotFoundFile)))
+			}
+
+			for _, r := range siteRedirects(srv.Renderer().Site()) {
+				if got := follow(t, srv, r.From); got != r.To {
+					t.Errorf("the server redirects %s to %s; the export to %s", r.From, got, r.To)
+				}
+			}
+		})
+	}
+}
+
+// checkCopies checks that the .gz and .br copies of a file decompress to it.
+func checkCopies(t *testing.T, dir, file string, want []byte) {
+	t.Helper()
+	readers := map[string]func(io.Reader) (io.Reader, error){
+		".gz": func(r io.Reader) (io.Reader, error) { return gzip.NewReader(r) },
+		".br": func(r io.Reader) (io.Reader, error) { return brotli.NewReader(r), nil },
+	}
+	for suffix, open := range readers {
+		packed, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(file+suffix)))
+		if os.IsNotExist(err) {
+			continue // not compressible
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := open(bytes.NewReader(packed))
+		if err != nil {
+			t.Fatalf("%s%s: %v", file, suffix, err)
+		}
+		got, err := io.ReadAll(r)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s%s does not decompress to %s (err %v)", file, suffix, file, err)
+		}
+	}
+}
+
+func serve(h http.Handler, path string) *httptest.ResponseRecorder {
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, path, nil))
+	return w
+}
+
+// follow returns where the server's chain of 301s from path ends.
+func follow(t *testing.T, h http.Handler, path string) string {
+	t.Helper()
+	for range 5 {
+		resp := serve(h, path)
+		if resp.Code != http.StatusMovedPermanently {
+			if resp.Code != http.StatusOK {
+				t.Errorf("GET %s: status %d", path, resp.Code)
+			}
+			return path
+		}
+		path = resp.Header().Get("Location")
+	}
+	t.Fatalf("redirect loop at %s", path)
+	return ""
+}
+
+func TestFileName(t *testing.T) {
+	tests := []struct {
+		path, want string
+		page, bad  bool
+	}{
+		{path: "/", want: "index.html", page: true},
+		{path: "/guides", want: "guides/index.html", page: true},
+		{path: "/compare/flask-vs-django/orm", want: "compare/flask-vs-django/orm/index.html", page: true},
+		{path: "/compare/flask-vs-django/orm.json", want: "compare/flask-vs-django/orm.json"},
+		{path: "/static/css/site.0123456789.css", want: "static/css/site.0123456789.css"},
+		{path: "/sitemap.xml", want: "sitemap.xml"},
+		{path: "", bad: true},
+		{path: "guides", bad: true},
+		{path: "/guides/", bad: true},
+		{path: "/a/../b", bad: true},
+		{path: "/a//b", bad: true},
+		{path: `/a\b`, bad: true},
+	}
+	for _, tt := range tests {
+		name, page, err := fileName(tt.path)
+		if tt.bad {
+			if err == nil {
+				t.Errorf("fileName(%q) = %q, want an error", tt.path, name)
+			}
+			continue
+		}
+		if err != nil || name != tt.want || page != tt.page {
+			t.Errorf("fileName(%q) = %q, %v, %v; want %q, %v", tt.path, name, page, err, tt.want, tt.page)
+		}
+	}
+}
+
+func TestWriteOutputFolder(t *testing.T) {
+	srv := newServer(t, sitetest.FS())
+	ctx := context.Background()
+
+	t.Run("replaces a previous export", func(t *testing.T) {
+		dir, _ := export(t, srv)
+		stale := filepath.Join(dir, "guides", "removed-guide", "index.html")
+		if err := os.MkdirAll(filepath.Dir(stale), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(stale, []byte("old"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Write(ctx, dir, srv); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(stale); !os.IsNotExist(err) {
+			t.Errorf("a file of the previous export is still there (stat: %v)", err)
+		}
+	})
+
+	t.Run("uses an empty folder", func(t *testing.T) {
+		dir := t.TempDir()
+		if _, err := Write(ctx, dir, srv); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
+			t.Error(err)
+		}
+	})
+
+	t.Run("refuses a folder with other files", func(t *testing.T) {
+		dir := t.TempDir()
+		mine := filepath.Join(dir, "notes.txt")
+		if err := os.WriteFile(mine, []byte("keep me"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Write(ctx, dir, srv)
+		if err == nil || !strings.Contains(err.Error(), "not empty") {
+			t.Errorf("err = %v, want one about a folder that is not empty", err)
+		}
+		if b, _ := os.ReadFile(mine); string(b) != "keep me" {
+			t.Error("the folder's own file was changed")
+		}
+	})
+
+	t.Run("refuses a file", func(t *testing.T) {
+		file := filepath.Join(t.TempDir(), "out")
+		if err := os.WriteFile(file, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Write(ctx, file, srv); err == nil || !strings.Contains(err.Error(), "is a file") {
+			t.Errorf("err = %v, want one about a file", err)
+		}
+	})
+
+	t.Run("stops when the context is cancelled", func(t *testing.T) {
+		cancelled, cancel := context.WithCancel(ctx)
+		cancel()
+		if _, err := Write(cancelled, filepath.Join(t.TempDir(), "out"), srv); err == nil {
+			t.Error("Write with a cancelled context succeeded")
+		}
+	})
+}
+
+// BenchmarkWrite measures a whole export of the shipped content (files and compressed
+// copies), from the rendered server.
+func BenchmarkWrite(b *testing.B) {
+	srv := newServer(b, content.FS)
+	dir := filepath.Join(b.TempDir(), "out")
+	ctx := context.Background()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Write(ctx, dir, srv); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
