@@ -15,8 +15,7 @@ import (
 type buildOptions struct {
 	outDir     string
 	contentDir string
-	baseURL    string
-	siteName   string
+	site       siteOptions
 }
 
 // buildFlags declares the flags of build.
@@ -29,11 +28,8 @@ and .gz and .br copies beside every text file. DIR is created if missing; if it 
 be empty or hold a previous export, which is replaced.`, stderr)
 	fs.StringVar(&o.outDir, "o", "", "write the export to this folder (required)")
 	fs.StringVar(&o.contentDir, "content", "", "export the content in this folder instead of the embedded content")
-	fs.StringVar(&o.baseURL, "base-url", "", "absolute URL the export will be served at, for canonical links; when empty, http://localhost:8080")
-	fs.StringVar(&o.siteName, "site-name", "Versus", "name shown in page titles and the header")
+	o.site.declare(fs, "http://localhost:8080")
 	fs.envTwin("content", "VERSUS_CONTENT")
-	fs.envTwin("base-url", "VERSUS_BASE_URL")
-	fs.envTwin("site-name", "VERSUS_SITE_NAME")
 	return fs, o
 }
 
@@ -53,10 +49,10 @@ func runBuild(ctx context.Context, p *process, args []string) error {
 	if err != nil {
 		return err
 	}
-	if o.baseURL == "" {
+	if o.site.baseURL == "" {
 		fmt.Fprintln(p.stderr, "versus build: no -base-url given: canonical links will point to http://localhost:8080")
 	}
-	srv, err := server.NewServer(server.Config{SiteName: o.siteName, BaseURL: o.baseURL}, s, slog.New(slog.DiscardHandler))
+	srv, err := server.NewServer(o.site.config(), s, slog.New(slog.DiscardHandler))
 	if err != nil {
 		return fmt.Errorf("rendering the site: %w", err)
 	}

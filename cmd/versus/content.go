@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/versus-dev/versus/content"
+	"github.com/versus-dev/versus/web/server"
 	"github.com/versus-dev/versus/web/site"
 )
 
@@ -44,4 +45,28 @@ func contentName(dir string) string {
 		return "the embedded content"
 	}
 	return dir
+}
+
+// siteOptions are the settings that change what pages say, shared by serve and build so
+// the server and the export render the same site.
+type siteOptions struct {
+	baseURL       string
+	siteName      string
+	correctionURL string
+	sourceURL     string
+}
+
+func (o *siteOptions) declare(fs *flagSet, defaultBase string) {
+	fs.StringVar(&o.baseURL, "base-url", "", "absolute URL the site is reached at, for canonical links; when empty, "+defaultBase)
+	fs.StringVar(&o.siteName, "site-name", "Versus", "name shown in page titles and the header")
+	fs.StringVar(&o.correctionURL, "correction-url", "", "URL template of each row's \"Suggest a correction\" link, with {title}, {url}, {id} and {file}; empty hides it")
+	fs.StringVar(&o.sourceURL, "source-url", "", "URL template of each row's \"View source\" link, e.g. https://github.com/you/site/blob/main/content/{file}; empty hides it")
+	fs.envTwin("base-url", "VERSUS_BASE_URL")
+	fs.envTwin("site-name", "VERSUS_SITE_NAME")
+	fs.envTwin("correction-url", "VERSUS_CORRECTION_URL")
+	fs.envTwin("source-url", "VERSUS_SOURCE_URL")
+}
+
+func (o *siteOptions) config() server.Config {
+	return server.Config{SiteName: o.siteName, BaseURL: o.baseURL, CorrectionURL: o.correctionURL, SourceURL: o.sourceURL}
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/versus-dev/versus/web/site/sitetest"
 )
@@ -128,13 +129,19 @@ func TestBadCommandLines(t *testing.T) {
 func TestEnvironment(t *testing.T) {
 	env := map[string]string{
 		"VERSUS_ADDR": "127.0.0.1:9999", "VERSUS_CONTENT": "/srv/content", "VERSUS_BASE_URL": "https://env.example",
-		"VERSUS_SITE_NAME": "From env", "VERSUS_SHUTDOWN_TIMEOUT": "3s",
+		"VERSUS_SITE_NAME": "From env", "VERSUS_SHUTDOWN_TIMEOUT": "3s", "VERSUS_STATIC": "/srv/static",
+		"VERSUS_CORRECTION_URL": "https://c.example/{id}", "VERSUS_SOURCE_URL": "https://s.example/{file}",
+		"VERSUS_HSTS_MAX_AGE": "8760h", "VERSUS_METRICS": "true", "VERSUS_LOG_FORMAT": "json", "VERSUS_LOG_LEVEL": "warn", "VERSUS_DEV": "1",
 	}
 	fs, o := serveFlags(&bytes.Buffer{})
 	if err := fs.parse([]string{"-site-name", "From flag"}, func(k string) string { return env[k] }); err != nil {
 		t.Fatal(err)
 	}
-	want := serveOptions{addr: "127.0.0.1:9999", contentDir: "/srv/content", baseURL: "https://env.example", siteName: "From flag", shutdownTimeout: 3e9}
+	want := serveOptions{
+		addr: "127.0.0.1:9999", contentDir: "/srv/content", staticDir: "/srv/static",
+		site:            siteOptions{baseURL: "https://env.example", siteName: "From flag", correctionURL: "https://c.example/{id}", sourceURL: "https://s.example/{file}"},
+		shutdownTimeout: 3e9, hstsMaxAge: 8760 * time.Hour, metrics: true, logFormat: "json", logLevel: "warn", dev: true,
+	}
 	if *o != want {
 		t.Errorf("options = %+v, want %+v", *o, want)
 	}
@@ -143,7 +150,7 @@ func TestEnvironment(t *testing.T) {
 	if err := fs.parse(nil, func(string) string { return "" }); err != nil {
 		t.Fatal(err)
 	}
-	want = serveOptions{addr: ":8080", siteName: "Versus", shutdownTimeout: 15e9}
+	want = serveOptions{addr: ":8080", site: siteOptions{siteName: "Versus"}, shutdownTimeout: 15e9, logFormat: "auto", logLevel: "info"}
 	if *o != want {
 		t.Errorf("defaults = %+v, want %+v", *o, want)
 	}
@@ -151,6 +158,11 @@ func TestEnvironment(t *testing.T) {
 	r := runVersus(t, map[string]string{"VERSUS_SHUTDOWN_TIMEOUT": "a while"}, "serve")
 	if r.err == nil || r.exit != 1 || !strings.Contains(r.stderr, `environment variable VERSUS_SHUTDOWN_TIMEOUT: invalid value "a while" for -shutdown-timeout`) {
 		t.Errorf("a bad VERSUS_SHUTDOWN_TIMEOUT: err = %v, exit %d, stderr:\n%s", r.err, r.exit, r.stderr)
+	}
+	for _, bad := range [][]string{{"-log-format", "xml"}, {"-log-level", "loud"}} {
+		if r := runVersus(t, nil, append([]string{"serve"}, bad...)...); r.err == nil || !strings.Contains(r.err.Error(), strings.ReplaceAll(bad[0][1:], "-", " ")) {
+			t.Errorf("serve %v: err = %v", bad, r.err)
+		}
 	}
 	r = runVersus(t, nil, "serve", "-shutdown-timeout", "0s")
 	if r.err == nil || !strings.Contains(r.err.Error(), "shutdown timeout must be more than zero") {

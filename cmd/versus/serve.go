@@ -8,8 +8,10 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
+	"github.com/versus-dev/versus/web/devmode"
 	"github.com/versus-dev/versus/web/server"
 )
 
@@ -21,9 +23,14 @@ var testHookHandler func(http.Handler) http.Handler
 type serveOptions struct {
 	addr            string
 	contentDir      string
-	baseURL         string
-	siteName        string
+	staticDir       string
+	site            siteOptions
 	shutdownTimeout time.Duration
+	hstsMaxAge      time.Duration
+	metrics         bool
+	logFormat       string
+	logLevel        string
+	dev             bool
 }
 
 // serveFlags declares the flags of serve, each with its VERSUS_* twin.
@@ -32,14 +39,23 @@ func serveFlags(stderr io.Writer) (*flagSet, *serveOptions) {
 	fs := newFlagSet("serve", "[flags]", "Loads and validates the content, renders every page once, and serves the site from\nmemory until it gets SIGINT or SIGTERM; then it lets requests in flight finish.", stderr)
 	fs.StringVar(&o.addr, "addr", ":8080", "address to listen on, host:port")
 	fs.StringVar(&o.contentDir, "content", "", "serve the content in this folder instead of the embedded content")
-	fs.StringVar(&o.baseURL, "base-url", "", "absolute URL the site is reached at, for canonical links; when empty, http://localhost:<port>")
-	fs.StringVar(&o.siteName, "site-name", "Versus", "name shown in page titles and the header")
+	fs.StringVar(&o.staticDir, "static", "", "serve the stylesheets, scripts and images in this folder instead of the embedded ones")
+	o.site.declare(fs, "http://localhost:<port>")
 	fs.DurationVar(&o.shutdownTimeout, "shutdown-timeout", 15*time.Second, "how long requests in flight may take to finish after SIGINT or SIGTERM")
+	fs.DurationVar(&o.hstsMaxAge, "hsts-max-age", 0, "send Strict-Transport-Security with this max-age, e.g. 8760h; 0 sends none (only enable behind HTTPS)")
+	fs.BoolVar(&o.metrics, "metrics", false, "serve request counters as JSON at /debug/vars")
+	fs.StringVar(&o.logFormat, "log-format", "auto", "log format: text, json, or auto (text on a terminal, JSON otherwise)")
+	fs.StringVar(&o.logLevel, "log-level", "info", "log level: debug, info (one line per request), warn or error")
+	fs.BoolVar(&o.dev, "dev", false, "live preview for authors: watch the content and static folders (default ./content and ./static), rebuild on save, show problems on every page, reload open pages")
 	fs.envTwin("addr", "VERSUS_ADDR")
 	fs.envTwin("content", "VERSUS_CONTENT")
-	fs.envTwin("base-url", "VERSUS_BASE_URL")
-	fs.envTwin("site-name", "VERSUS_SITE_NAME")
+	fs.envTwin("static", "VERSUS_STATIC")
 	fs.envTwin("shutdown-timeout", "VERSUS_SHUTDOWN_TIMEOUT")
+	fs.envTwin("hsts-max-age", "VERSUS_HSTS_MAX_AGE")
+	fs.envTwin("metrics", "VERSUS_METRICS")
+	fs.envTwin("log-format", "VERSUS_LOG_FORMAT")
+	fs.envTwin("log-level", "VERSUS_LOG_LEVEL")
+	fs.envTwin("dev", "VERSUS_DEV")
 	return fs, o
 }
 
@@ -52,30 +68,83 @@ func runServe(ctx context.Context, p *process, args []string) error {
 	if o.shutdownTimeout <= 0 {
 		return fmt.Errorf("the shutdown timeout must be more than zero, not %s", o.shutdownTimeout)
 	}
-	logger := slog.New(slog.NewTextHandler(p.stderr, nil))
-
-	start := time.Now()
-	s, err := loadContent(o.contentDir)
+	logger, err := newLogger(p.stderr, o.logFormat, o.logLevel)
 	if err != nil {
 		return err
 	}
-	if o.baseURL == "" {
-		o.baseURL = defaultBaseURL(o.addr)
+	if o.site.baseURL == "" {
+		o.site.baseURL = defaultBaseURL(o.addr)
 	}
-	srv, err := server.NewServer(server.Config{SiteName: o.siteName, BaseURL: o.baseURL}, s, logger)
-	if err != nil {
-		return fmt.Errorf("rendering the site: %w", err)
+	if o.dev {
+		if o.contentDir == "" {
+			o.contentDir = "content"
+		}
+		if o.staticDir == "" {
+			o.staticDir = "static"
+		}
+	}
+	build := func() (http.Handler, error) {
+		s, err := loadContent(o.contentDir)
+		if err != nil {
+			return nil, err
+		}
+		cfg := o.site.config()
+		cfg.HSTSMaxAge, cfg.Metrics = o.hstsMaxAge, o.metrics
+		if o.staticDir != "" {
+			cfg.StaticFS = os.DirFS(o.staticDir)
+		}
+		srv, err := server.NewServer(cfg, s, logger)
+		if err != nil {
+			return nil, fmt.Errorf("rendering the site: %w", err)
+		}
+		return srv, nil
+	}
+
+	start := time.Now()
+	var h http.Handler
+	if o.dev {
+		reloader, err := devmode.New(build, []string{o.contentDir, o.staticDir}, logger)
+		if err != nil {
+			return err
+		}
+		go reloader.Watch(ctx)
+		h = reloader
+	} else if h, err = build(); err != nil {
+		return err
 	}
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
 		return fmt.Errorf("listening: %w", err)
 	}
-	logger.Info("serving", "addr", ln.Addr().String(), "pages", len(srv.Paths()), "startup", time.Since(start).Round(time.Millisecond).String())
-	var h http.Handler = srv
+	logger.Info("serving", "addr", ln.Addr().String(), "dev", o.dev, "startup", time.Since(start).Round(time.Millisecond).String())
 	if testHookHandler != nil {
 		h = testHookHandler(h)
 	}
 	return serve(ctx, ln, h, logger, o.shutdownTimeout)
+}
+
+// newLogger makes the structured logger: text on a terminal, JSON otherwise (for log
+// collectors), unless the format says which.
+func newLogger(w io.Writer, format, level string) (*slog.Logger, error) {
+	var lv slog.Level
+	if err := lv.UnmarshalText([]byte(level)); err != nil {
+		return nil, fmt.Errorf("log level %q: use debug, info, warn or error", level)
+	}
+	opts := &slog.HandlerOptions{Level: lv}
+	switch format {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	case "auto", "":
+		if f, ok := w.(*os.File); ok {
+			if info, err := f.Stat(); err == nil && info.Mode()&os.ModeCharDevice != 0 {
+				return slog.New(slog.NewTextHandler(w, opts)), nil
+			}
+		}
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	}
+	return nil, fmt.Errorf("log format %q: use text, json or auto", format)
 }
 
 // defaultBaseURL is the URL a browser on this machine would use for addr.

@@ -6,6 +6,8 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -140,7 +142,7 @@ func (s *runningServer) returned(d time.Duration) bool {
 func TestGracefulShutdown(t *testing.T) {
 	started, release := slowRequests(t)
 	// No command: flags alone mean serve, as before versus had commands.
-	s := startServer(t, "-addr", "127.0.0.1:0", "-content", writeFixture(t, nil), "-base-url", "https://versus.example")
+	s := startServer(t, "-addr", "127.0.0.1:0", "-log-format", "text", "-content", writeFixture(t, nil), "-base-url", "https://versus.example")
 
 	type answer struct {
 		status int
@@ -195,7 +197,7 @@ func TestGracefulShutdown(t *testing.T) {
 // cut off and reported.
 func TestShutdownTimeout(t *testing.T) {
 	started, _ := slowRequests(t)
-	s := startServer(t, "serve", "-addr", "127.0.0.1:0", "-content", writeFixture(t, nil), "-shutdown-timeout", "200ms")
+	s := startServer(t, "serve", "-addr", "127.0.0.1:0", "-log-format", "text", "-content", writeFixture(t, nil), "-shutdown-timeout", "200ms")
 	go func() {
 		if resp, err := http.Get("http://" + s.addr + slowPath); err == nil {
 			resp.Body.Close()
@@ -223,5 +225,39 @@ func TestServeReportsContentProblems(t *testing.T) {
 	r := runVersus(t, nil, "serve", "-addr", "127.0.0.1:0", "-content", content)
 	if r.exit != 1 || !strings.Contains(r.stderr, `orm.md:7: verdict "djngo" must be a subject id`) {
 		t.Errorf("exit %d, stderr:\n%s", r.exit, r.stderr)
+	}
+}
+
+// TestDevMode serves a content folder with -dev: pages carry the reload script, and a
+// broken save shows its problem on the last good page.
+func TestDevMode(t *testing.T) {
+	dir := writeFixture(t, nil)
+	s := startServer(t, "serve", "-dev", "-addr", "127.0.0.1:0", "-log-format", "text", "-content", dir, "-static", filepath.Join("..", "..", "static"))
+	page := func() string {
+		resp, err := http.Get("http://" + s.addr + "/compare/flask-vs-django/orm")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return string(b)
+	}
+	if !strings.Contains(page(), `/_dev/reload.js`) {
+		t.Fatal("dev mode pages lack the reload script")
+	}
+	row := filepath.Join(dir, "comparisons", "flask-vs-django", "rows", "orm.md")
+	data, err := os.ReadFile(row)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(row, []byte(strings.Replace(string(data), "verdict: django", "verdict: nobody", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(page(), "dev-problems") {
+		if time.Now().After(deadline) {
+			t.Fatal("the broken edit's problem is not shown within 5 s")
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }

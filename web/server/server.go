@@ -7,6 +7,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"runtime"
@@ -33,6 +34,8 @@ type Config struct {
 	HSTSMaxAge time.Duration
 	// Metrics serves request counters as JSON at /debug/vars.
 	Metrics bool
+	// StaticFS holds the stylesheets, scripts and images; nil means the embedded copy.
+	StaticFS fs.FS
 }
 
 // Server serves one rendered site.
@@ -53,7 +56,11 @@ func NewServer(cfg Config, s *site.Site, logger *slog.Logger) (*Server, error) {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	set, err := assets.Build(static.FS)
+	staticFS := cfg.StaticFS
+	if staticFS == nil {
+		staticFS = static.FS
+	}
+	set, err := assets.Build(staticFS)
 	if err != nil {
 		return nil, err
 	}
