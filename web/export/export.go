@@ -69,7 +69,19 @@ func Write(ctx context.Context, dir string, srv *server.Server) (Summary, error)
 func plan(ctx context.Context, srv *server.Server, sum *Summary) ([]output, error) {
 	var outputs []output
 	pagePaths := map[string]bool{}
+	// Search and the decision helper need the server: the export has versions that say so.
+	variants, err := srv.Renderer().StaticVariants(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	static := map[string][]byte{}
+	for _, v := range variants {
+		static[v.Path] = v.Body
+	}
 	for _, f := range srv.Files() {
+		if body, ok := static[f.Path]; ok {
+			f.Body = body
+		}
 		name, isPage, err := fileName(f.Path)
 		if err != nil {
 			return nil, err

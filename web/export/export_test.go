@@ -234,7 +234,22 @@ func TestExportMatchesServer(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			srv := newServer(t, fsys)
 			dir, _ := export(t, srv)
+			variants, err := srv.Renderer().StaticVariants(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			needsServer := map[string]bool{}
+			for _, v := range variants {
+				needsServer[v.Path] = true
+				file, _, _ := fileName(v.Path)
+				if !bytes.Contains(readFile(t, dir, file), []byte("static export")) {
+					t.Errorf("the exported %s does not say that it needs the server", v.Path)
+				}
+			}
 			for _, f := range srv.Files() {
+				if needsServer[f.Path] {
+					continue // checked above: the export's own version
+				}
 				file, _, err := fileName(f.Path)
 				if err != nil {
 					t.Fatal(err)

@@ -161,3 +161,29 @@ func (r *Renderer) openSearch(w io.Writer) error {
 `, templ.EscapeString(r.cfg.SiteName), templ.EscapeString(r.cfg.SiteName), templ.EscapeString(r.AbsoluteURL("/search")))
 	return err
 }
+
+// StaticVariants renders the pages that need the server as a static export shows them:
+// the search page and each decision helper say that results need the server and point to
+// what works without it. The export writes these instead of the server's versions.
+func (r *Renderer) StaticVariants(ctx context.Context) ([]Page, error) {
+	searchPage := r.searchPage("", search.Results{}, "")
+	searchPage.Static = true
+	body, err := render(ctx, components.Search(searchPage))
+	if err != nil {
+		return nil, fmt.Errorf("rendering the static search page: %w", err)
+	}
+	out := []Page{{Path: "/search", ContentType: htmlType, Body: body}}
+	for _, c := range r.site.Comparisons {
+		if c.Choose == nil {
+			continue
+		}
+		p := r.choosePage(c, nil, false)
+		p.Static = true
+		body, err := render(ctx, components.Choose(p))
+		if err != nil {
+			return nil, fmt.Errorf("rendering the static decision helper: %w", err)
+		}
+		out = append(out, Page{Path: urls.Choose(c), ContentType: htmlType, Body: body, Modified: c.Reviewed})
+	}
+	return out, nil
+}
