@@ -104,24 +104,30 @@ func (s *Set) All() []*Asset {
 	return out
 }
 
-// chromaStylesheet writes chroma's light style, then its dark style scoped to dark pages:
-// the system preference (unless the reader chose light) or an explicit data-theme="dark".
+// chromaStylesheet writes chroma's light style for light pages and its dark style for
+// dark pages: the system preference (unless the reader chose otherwise) or an explicit
+// data-theme. Each style is scoped to its own theme, so a token colour that one style
+// sets and the other leaves to the text colour never leaks across (dark purple on a dark
+// background).
 func chromaStylesheet() ([]byte, error) {
 	light, dark := styles.Get(LightStyle), styles.Get(DarkStyle)
 	if light == nil || dark == nil {
 		return nil, fmt.Errorf("chroma styles %q and %q are not available", LightStyle, DarkStyle)
 	}
-	var out bytes.Buffer
-	out.WriteString("/* Generated from chroma's " + LightStyle + " and " + DarkStyle + " styles. */\n")
 	lightCSS, err := styleCSS(light)
 	if err != nil {
 		return nil, err
 	}
-	out.Write(lightCSS)
 	darkCSS, err := styleCSS(dark)
 	if err != nil {
 		return nil, err
 	}
+	var out bytes.Buffer
+	out.WriteString("/* Generated from chroma's " + LightStyle + " and " + DarkStyle + " styles. */\n")
+	out.WriteString("@media not all and (prefers-color-scheme: dark) {\n")
+	out.Write(scope(lightCSS, `:root:not([data-theme="dark"]) `))
+	out.WriteString("}\n")
+	out.Write(scope(lightCSS, `:root[data-theme="light"] `))
 	out.WriteString("@media (prefers-color-scheme: dark) {\n")
 	out.Write(scope(darkCSS, `:root:not([data-theme="light"]) `))
 	out.WriteString("}\n")

@@ -43,7 +43,9 @@ func TestChromaStylesheetScopesDarkStyle(t *testing.T) {
 	}
 	s := string(css)
 	for _, want := range []string{
-		".chroma .k {",
+		"@media not all and (prefers-color-scheme: dark) {",
+		`:root:not([data-theme="dark"]) .chroma .k {`,
+		`:root[data-theme="light"] .chroma .k {`,
 		"@media (prefers-color-scheme: dark) {",
 		`:root:not([data-theme="light"]) .chroma .k {`,
 		`:root[data-theme="dark"] .chroma .k {`,
