@@ -36,13 +36,12 @@ func TestLighthouse(t *testing.T) {
 				"--chrome-flags=--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync --disable-quic --user-data-dir="+t.TempDir(),
 				"--only-categories=performance,accessibility,best-practices,seo",
 				"--output=json", "--output-path="+report, "--quiet")
-			out, err := cmd.CombinedOutput()
-			if err != nil {
+			if out, err := cmd.CombinedOutput(); err != nil {
 				// Chromium sometimes fails to start under load; one more try tells a flake
 				// from a real failure.
-				t.Logf("lighthouse failed once, trying again: %v", err)
+				t.Logf("lighthouse failed once, trying again: %v\n%s", err, out)
 				cmd = exec.CommandContext(ctx, cmd.Path, cmd.Args[1:]...)
-				if out, err = cmd.CombinedOutput(); err != nil {
+				if out, err := cmd.CombinedOutput(); err != nil {
 					t.Fatalf("lighthouse: %v\n%s", err, out)
 				}
 			}
