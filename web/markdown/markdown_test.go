@@ -137,3 +137,12 @@ func TestGFMFootnotesTypographerAndLinks(t *testing.T) {
 		t.Errorf("plain text misses the footnote: %q", doc.Text)
 	}
 }
+
+func TestTemplateLanguagesAreHighlighted(t *testing.T) {
+	for _, lang := range []string{"html+jinja", "html+django"} {
+		_, html := render(t, "```"+lang+"\n<p>{% if user %}{{ user.name }}{% endif %}</p>\n```\n", 0)
+		if html.Find("pre.chroma span.nt").Length() == 0 || html.Find("pre.chroma span.k").Length() == 0 {
+			t.Errorf("%s: HTML tags or template keywords are not highlighted", lang)
+		}
+	}
+}

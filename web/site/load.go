@@ -7,8 +7,10 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/versus-dev/versus/web/markdown"
@@ -84,6 +86,7 @@ type loader struct {
 	md       *markdown.Renderer
 	site     *Site
 	docs     []renderedDoc // every rendered body, for link and code checks
+	jobs     []renderJob   // bodies waiting for renderAll
 }
 
 // renderedDoc is a rendered body with what its links and code may refer to.
@@ -123,6 +126,7 @@ func Load(fsys fs.FS) (*Site, error) {
 	}
 	l.loadFrameworks()
 	l.loadGuides()
+	l.renderAll()
 	l.checkReferences(names)
 	if err := l.problems.err(); err != nil {
 		return nil, err
@@ -139,14 +143,50 @@ func (l *loader) read(file string) (*document, bool) {
 	return splitFrontMatter(file, data, &l.problems)
 }
 
-func (l *loader) render(doc *document, comparison *Comparison) *markdown.Document {
-	out, err := l.md.Render(doc.body, doc.bodyOffset)
-	if err != nil {
-		l.problems.add(doc.file, doc.bodyOffset+1, "%v", err)
-		return &markdown.Document{}
+// render queues doc's body for rendering; set receives the result once renderAll has run.
+func (l *loader) render(doc *document, comparison *Comparison, set func(*markdown.Document)) {
+	l.jobs = append(l.jobs, renderJob{doc: doc, comparison: comparison, set: set})
+}
+
+// renderJob is one Markdown body to render.
+type renderJob struct {
+	doc        *document
+	comparison *Comparison
+	set        func(*markdown.Document)
+}
+
+// renderAll renders every queued body on every CPU (highlighting code is most of the
+// start-up time), then hands each result to its owner in queue order.
+func (l *loader) renderAll() {
+	results := make([]*markdown.Document, len(l.jobs))
+	errs := make([]error, len(l.jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				job := l.jobs[i]
+				results[i], errs[i] = l.md.Render(job.doc.body, job.doc.bodyOffset)
+			}
+		}()
 	}
-	l.docs = append(l.docs, renderedDoc{file: doc.file, doc: out, comparison: comparison})
-	return out
+	for i := range l.jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, job := range l.jobs {
+		if errs[i] != nil {
+			l.problems.add(job.doc.file, job.doc.bodyOffset+1, "%v", errs[i])
+			job.set(&markdown.Document{})
+			continue
+		}
+		job.set(results[i])
+		l.docs = append(l.docs, renderedDoc{file: job.doc.file, doc: results[i], comparison: job.comparison})
+	}
+	l.jobs = nil
 }
 
 func (l *loader) readComparisonMeta(file string) (*document, *comparisonMeta) {
@@ -216,7 +256,7 @@ func (l *loader) loadComparison(doc *document) {
 		categories[cm.ID] = cat
 		c.Categories = append(c.Categories, cat)
 	}
-	c.Intro = l.render(doc, c)
+	l.render(doc, c, func(d *markdown.Document) { c.Intro = d })
 
 	rowFiles, err := fs.ReadDir(l.fsys, path.Join(dir, "rows"))
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -369,7 +409,7 @@ func (l *loader) loadRow(file string, c *Comparison, categories map[string]*Cate
 		}
 	}
 	row.Sources = l.sources(doc, meta.Sources, true)
-	row.Body = l.render(doc, c)
+	l.render(doc, c, func(d *markdown.Document) { row.Body = d })
 	return row
 }
 
@@ -443,7 +483,7 @@ func (l *loader) loadFrameworks() {
 			f.Links = append(f.Links, NamedLink(link))
 		}
 		f.Sources = l.sources(doc, meta.Sources, true)
-		f.Body = l.render(doc, nil)
+		l.render(doc, nil, func(d *markdown.Document) { f.Body = d })
 		l.site.Frameworks = append(l.site.Frameworks, f)
 	}
 }
@@ -472,8 +512,10 @@ func (l *loader) loadGuides() {
 		l.requireDate(doc, meta.Reviewed.Time, "reviewed")
 		g := &Guide{Slug: slug, File: file, Title: meta.Title, Summary: meta.Summary, Reviewed: meta.Reviewed.Time}
 		g.Sources = l.sources(doc, meta.Sources, false)
-		g.Body = l.render(doc, nil)
-		g.Words = len(strings.Fields(g.Body.Text))
+		l.render(doc, nil, func(d *markdown.Document) {
+			g.Body = d
+			g.Words = len(strings.Fields(d.Text))
+		})
 		l.site.Guides = append(l.site.Guides, g)
 	}
 	sort.Slice(l.site.Guides, func(i, j int) bool { return l.site.Guides[i].Title < l.site.Guides[j].Title })
