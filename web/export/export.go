@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/versus-dev/versus/web/compress"
 	"io/fs"
 	"net/http"
 	"os"
@@ -203,12 +204,13 @@ func writeAll(ctx context.Context, dir string, outputs []output) (int64, int, er
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			c := compress.New()
 			for i := range next {
 				if err := ctx.Err(); err != nil {
 					results[i].err = err
 					continue
 				}
-				results[i].bytes, results[i].compressed, results[i].err = writeOutput(dir, outputs[i])
+				results[i].bytes, results[i].compressed, results[i].err = writeOutput(c, dir, outputs[i])
 			}
 		}()
 	}
@@ -231,7 +233,7 @@ func writeAll(ctx context.Context, dir string, outputs []output) (int64, int, er
 
 // writeOutput writes one file and, when it is compressible and compression makes it
 // smaller, its .gz and .br copies.
-func writeOutput(dir string, o output) (int64, int, error) {
+func writeOutput(c *compress.Compressor, dir string, o output) (int64, int, error) {
 	file := filepath.Join(dir, filepath.FromSlash(o.name))
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return 0, 0, err
@@ -239,23 +241,23 @@ func writeOutput(dir string, o output) (int64, int, error) {
 	if err := os.WriteFile(file, o.body, 0o644); err != nil {
 		return 0, 0, err
 	}
-	total, copies := int64(len(o.body)), 0
-	if o.name == RedirectsFile || !compressible(o.contentType) {
-		return total, copies, nil
+	total, written := int64(len(o.body)), 0
+	if o.name == RedirectsFile || !compress.Compressible(o.contentType) {
+		return total, written, nil
 	}
-	for _, c := range compressors {
-		packed, err := c.compress(o.body)
+	for _, cp := range copies {
+		packed, err := cp.make(c, o.body)
 		if err != nil {
 			return 0, 0, err
 		}
 		if len(packed) >= len(o.body) {
 			continue
 		}
-		if err := os.WriteFile(file+c.suffix, packed, 0o644); err != nil {
+		if err := os.WriteFile(file+cp.suffix, packed, 0o644); err != nil {
 			return 0, 0, err
 		}
 		total += int64(len(packed))
-		copies++
+		written++
 	}
-	return total, copies, nil
+	return total, written, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"github.com/versus-dev/versus/web/compress"
 	"io"
 	"io/fs"
 	"net/http"
@@ -135,7 +136,7 @@ func TestWriteTree(t *testing.T) {
 		for _, suffix := range []string{".gz", ".br"} {
 			hasCopy := slices.Contains(got, name+suffix)
 			switch {
-			case name == RedirectsFile || !compressible(ct):
+			case name == RedirectsFile || !compress.Compressible(ct):
 				if hasCopy {
 					t.Errorf("%s%s: %s (%s) needs no compressed copy", name, suffix, name, ct)
 				}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/versus-dev/versus/static"
 	"github.com/versus-dev/versus/web/assets"
+	"github.com/versus-dev/versus/web/compress"
 	"github.com/versus-dev/versus/web/pages"
 	"github.com/versus-dev/versus/web/search"
 	"github.com/versus-dev/versus/web/site"
@@ -121,8 +122,9 @@ func (s *Server) buildStore(ctx context.Context, set *assets.Set) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			c := compress.New()
 			for i := range next {
-				entries[i], errs[i] = newEntry(http.StatusOK, items[i].contentType, items[i].cache, items[i].body)
+				entries[i], errs[i] = newEntry(c, http.StatusOK, items[i].contentType, items[i].cache, items[i].body)
 			}
 		}()
 	}

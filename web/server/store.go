@@ -1,24 +1,13 @@
 package server
 
 import (
-	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/base64"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 
-	"github.com/andybalholm/brotli"
-)
-
-// Compression levels. Brotli above 5 switches to much slower match finders: on the
-// shipped content, rendering and compressing the whole site takes ~0.14 s at 5, ~0.29 s
-// at 7 and several seconds at 10-11 (go test ./web/server -bench RenderSite).
-const (
-	gzipLevel   = gzip.BestCompression
-	brotliLevel = 5
+	"github.com/versus-dev/versus/web/compress"
 )
 
 // encoding indexes an entry's representations.
@@ -56,22 +45,22 @@ var (
 )
 
 // newEntry compresses body and computes strong ETags for each representation.
-func newEntry(status int, contentType string, cacheControl []string, body []byte) (*entry, error) {
+func newEntry(c *compress.Compressor, status int, contentType string, cacheControl []string, body []byte) (*entry, error) {
 	sum := sha256.Sum256(body)
 	tag := base64.RawURLEncoding.EncodeToString(sum[:12])
 	e := &entry{status: status, contentType: []string{contentType}, cacheControl: cacheControl}
 	e.variants[identity] = &variant{body: body, etag: []string{`"` + tag + `"`}, length: []string{strconv.Itoa(len(body))}}
-	if !compressible(contentType) {
+	if !compress.Compressible(contentType) {
 		return e, nil
 	}
-	gz, err := gzipBytes(body)
+	gz, err := c.Gzip(body)
 	if err != nil {
 		return nil, err
 	}
 	if len(gz) < len(body) {
 		e.variants[encGzip] = &variant{body: gz, etag: []string{`"` + tag + `-gz"`}, length: []string{strconv.Itoa(len(gz))}, encoding: []string{"gzip"}}
 	}
-	br, err := brotliBytes(body)
+	br, err := c.Brotli(body)
 	if err != nil {
 		return nil, err
 	}
@@ -79,39 +68,6 @@ func newEntry(status int, contentType string, cacheControl []string, body []byte
 		e.variants[encBrotli] = &variant{body: br, etag: []string{`"` + tag + `-br"`}, length: []string{strconv.Itoa(len(br))}, encoding: []string{"br"}}
 	}
 	return e, nil
-}
-
-func compressible(contentType string) bool {
-	return strings.HasPrefix(contentType, "text/") || strings.Contains(contentType, "json") ||
-		strings.Contains(contentType, "xml") || strings.Contains(contentType, "javascript") ||
-		strings.Contains(contentType, "svg")
-}
-
-func gzipBytes(body []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	w, err := gzip.NewWriterLevel(&buf, gzipLevel)
-	if err != nil {
-		return nil, fmt.Errorf("gzip: %w", err)
-	}
-	if _, err := w.Write(body); err != nil {
-		return nil, fmt.Errorf("gzip: %w", err)
-	}
-	if err := w.Close(); err != nil {
-		return nil, fmt.Errorf("gzip: %w", err)
-	}
-	return buf.Bytes(), nil
-}
-
-func brotliBytes(body []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	w := brotli.NewWriterLevel(&buf, brotliLevel)
-	if _, err := w.Write(body); err != nil {
-		return nil, fmt.Errorf("brotli: %w", err)
-	}
-	if err := w.Close(); err != nil {
-		return nil, fmt.Errorf("brotli: %w", err)
-	}
-	return buf.Bytes(), nil
 }
 
 // serve writes the entry in the best encoding the client accepts, or 304 when the client
