@@ -132,10 +132,17 @@ func runServe(ctx context.Context, p *process, args []string) error {
 	// compression buffers): give it back to the system, off the start-up path. It halves
 	// resident memory for the shipped content.
 	go debug.FreeOSMemory()
-	if testHookHandler != nil {
-		h = testHookHandler(h)
+	var hs httpServer
+	switch srv, ok := h.(*server.Server); {
+	case testHookHandler != nil:
+		hs = server.NewHTTPServer(testHookHandler(h), logger)
+	case ok:
+		// Pre-rendered pages skip net/http (see web/server/fastpath.go).
+		hs = server.NewFastHTTPServer(srv, srv)
+	default: // dev mode
+		hs = server.NewHTTPServer(h, logger)
 	}
-	return serve(ctx, ln, h, logger, o.shutdownTimeout)
+	return serve(ctx, ln, hs, logger, o.shutdownTimeout)
 }
 
 // softMemoryLimit is the Go runtime's soft memory limit while serving: above it the
@@ -166,6 +173,13 @@ func newLogger(w io.Writer, format, level string) (*slog.Logger, error) {
 	return nil, fmt.Errorf("log format %q: use text, json or auto", format)
 }
 
+// httpServer is what serve runs: an *http.Server or web/server's fast-path server.
+type httpServer interface {
+	Serve(net.Listener) error
+	Shutdown(context.Context) error
+	Close() error
+}
+
 // defaultBaseURL is the URL a browser on this machine would use for addr.
 func defaultBaseURL(addr string) string {
 	host, port, err := net.SplitHostPort(addr)
@@ -181,8 +195,7 @@ func defaultBaseURL(addr string) string {
 // serve runs the hardened HTTP server (timeouts, header limit) on ln until ctx is done,
 // then shuts it down: it stops accepting connections, waits up to shutdownTimeout for
 // requests in flight to finish, then closes whatever is left.
-func serve(ctx context.Context, ln net.Listener, h http.Handler, logger *slog.Logger, shutdownTimeout time.Duration) error {
-	srv := server.NewHTTPServer(h, logger)
+func serve(ctx context.Context, ln net.Listener, srv httpServer, logger *slog.Logger, shutdownTimeout time.Duration) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
