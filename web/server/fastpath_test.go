@@ -172,3 +172,29 @@ func TestFastPathShutdown(t *testing.T) {
 		t.Error("the listener still accepts after Shutdown")
 	}
 }
+
+// TestFastPathAnswerAllocatesNothing: parsing a request and finding its response must
+// not allocate (go test -bench FastPath reports the rest of the cost).
+func TestFastPathAnswerAllocatesNothing(t *testing.T) {
+	hs := NewFastHTTPServer(newTestServer(t), nil)
+	req := []byte(request("GET", "/compare/flask-vs-django", "Accept-Encoding: gzip, deflate, br\r\n", "If-None-Match: \"nope\"\r\n", "User-Agent: wrk\r\n"))
+	allocs := testing.AllocsPerRun(1000, func() {
+		if _, status, _, _, ok := hs.answer(req); !ok || status != http.StatusOK {
+			t.Fatal("not answered")
+		}
+	})
+	if allocs != 0 {
+		t.Errorf("answer allocates %.1f times per request", allocs)
+	}
+}
+
+// BenchmarkFastPathAnswer measures parsing a typical browser request and finding its
+// pre-serialized response.
+func BenchmarkFastPathAnswer(b *testing.B) {
+	hs := NewFastHTTPServer(newTestServer(b), nil)
+	req := []byte(request("GET", "/compare/flask-vs-django", "Accept-Encoding: gzip, deflate, br\r\n", "User-Agent: Mozilla/5.0\r\n", "Accept: text/html\r\n"))
+	b.ReportAllocs()
+	for b.Loop() {
+		hs.answer(req)
+	}
+}
