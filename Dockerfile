@@ -1,5 +1,8 @@
-# Versus in a container: a static binary on distroless, running as nonroot, that works with a
-# read-only root file system (it serves everything from memory and writes no files).
+# Versus in a container: a static binary alone on scratch, running as a non-root user, that
+# works with a read-only root file system (it serves everything from memory, writes no
+# files and makes no outgoing connections, so it needs no CA certificates, time zone data
+# or user database). Scratch rather than distroless/static keeps the image under 15 MiB:
+# distroless adds about 2 MiB the binary never reads.
 #
 #   docker build --build-arg VERSION=1.2.3 -t versus .
 #   docker run --read-only -p 8080:8080 -e VERSUS_BASE_URL=https://versus.example.org versus
@@ -18,9 +21,10 @@ ARG VERSION=dev
 RUN CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.version=${VERSION}" -o /out/versus ./cmd/versus \
  && /out/versus version
 
-FROM gcr.io/distroless/static-debian12:nonroot
+FROM scratch
 COPY --from=build /out/versus /versus
-USER nonroot:nonroot
+# 65532 is the nonroot user of distroless images; scratch has no /etc/passwd, so it is numeric.
+USER 65532:65532
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD ["/versus", "healthcheck"]
 ENTRYPOINT ["/versus"]

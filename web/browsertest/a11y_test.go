@@ -58,7 +58,7 @@ func TestAccessibility(t *testing.T) {
 		"/frameworks/django",
 		"/search?q=djngo+admn",
 		"/compare/flask-vs-django/choose",
-		"/compare/flask-vs-django/choose?size=small&back-office=yes",
+		"/compare/flask-vs-django/choose?size=small&back-office=soon",
 		"/no-such-page",
 	}
 	for _, scheme := range []string{"light", "dark"} {

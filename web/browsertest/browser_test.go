@@ -262,3 +262,39 @@ func TestPrintShowsEveryRow(t *testing.T) {
 		t.Errorf("navigation is printed (display %s)", header)
 	}
 }
+
+// TestSearchAndChooseWithoutJavaScript uses the header search box and the decision helper
+// with scripts disabled: both are plain GET forms whose results can be shared by URL.
+func TestSearchAndChooseWithoutJavaScript(t *testing.T) {
+	ts := startSite(t)
+	ctx := newBrowser(t)
+	call(t, ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+	do(t, ctx,
+		chromedp.Navigate(ts.URL+"/"),
+		chromedp.SendKeys(chromedp.CSS(`#site-search-q`), "djngo admn"),
+		chromedp.Submit(chromedp.CSS(`#site-search-q`)),
+		chromedp.WaitVisible(chromedp.CSS(`ol.results`)),
+	)
+	url, _ := chromedp.Run(ctx, chromedp.Location())
+	first := eval[string](t, ctx, `document.querySelector("ol.results a").getAttribute("href")`)
+	if !strings.Contains(url, "/search?q=djngo+admn") || first != "/compare/flask-vs-django/admin" {
+		t.Errorf("search: at %s the first result is %q", url, first)
+	}
+
+	do(t, ctx,
+		chromedp.Navigate(ts.URL+"/compare/flask-vs-django/choose"),
+		chromedp.Click(chromedp.CSS(`input[name=back-office][value=soon]`)),
+		chromedp.Click(chromedp.CSS(`form.choose-form button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.choose-result`)),
+	)
+	url, _ = chromedp.Run(ctx, chromedp.Location())
+	headline := eval[string](t, ctx, `document.querySelector("#result-heading").textContent`)
+	if !strings.Contains(url, "back-office=soon") || headline == "" {
+		t.Errorf("decision helper: at %s the result reads %q", url, headline)
+	}
+	// The result's URL is the share link: opening it again shows the same result.
+	do(t, ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`.choose-result`)))
+	if again := eval[string](t, ctx, `document.querySelector("#result-heading").textContent`); again != headline {
+		t.Errorf("the shared URL shows %q, not %q", again, headline)
+	}
+}

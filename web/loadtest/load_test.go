@@ -118,7 +118,7 @@ func targets(t *testing.T, base string) []string {
 	return append(out,
 		"/compare/flask-vs-django.json", "/compare/flask-vs-django.csv", "/compare/flask-vs-django/orm.json",
 		"/feed.xml", "/robots.txt", "/search?q=djngo+admn", "/search?q=migr",
-		"/compare/flask-vs-django/choose?size=small&back-office=yes", "/compare/flask-vs-django?cat=data&diff=1",
+		"/compare/flask-vs-django/choose?size=small&back-office=soon", "/compare/flask-vs-django?cat=data&diff=1",
 		"/compare/django-vs-flask", "/no-such-page")
 }
 

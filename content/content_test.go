@@ -1,0 +1,76 @@
+package content_test
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/versus-dev/versus/content"
+	"github.com/versus-dev/versus/web/markdown"
+	"github.com/versus-dev/versus/web/site"
+)
+
+// TestFlaskVsDjangoIsComplete holds the shipped comparison to its editorial promises:
+// enough rows and categories, an explanation of at least 120 words per row, a source on
+// every row, code side by side in at least 30 rows, ten or more guides of 800+ words, both
+// profiles, and at least 8 decision-helper questions.
+func TestFlaskVsDjangoIsComplete(t *testing.T) {
+	s, err := site.Load(content.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := s.Comparison("flask-vs-django")
+	if len(c.Rows) < 50 || len(c.Categories) < 10 {
+		t.Errorf("%d rows in %d categories; want at least 50 in 10", len(c.Rows), len(c.Categories))
+	}
+	sentenceEnd := regexp.MustCompile(`[.!?]["”)]?\s+[A-Z]`)
+	pairs := 0
+	for _, row := range c.Rows {
+		if words := proseWords(row.Body.Text, row.Body.CodeBlocks); words < 120 {
+			t.Errorf("%s: the explanation has %d words of prose, want at least 120", row.File, words)
+		}
+		if sentenceEnd.MatchString(row.Summary) {
+			t.Errorf("%s: the summary should be one sentence: %q", row.File, row.Summary)
+		}
+		if len(row.Sources) == 0 {
+			t.Errorf("%s: no source", row.File)
+		}
+		for _, g := range row.Body.CodeGroups {
+			if len(g.Frameworks()) >= 2 {
+				pairs++
+				break
+			}
+		}
+	}
+	if pairs < 30 {
+		t.Errorf("%d rows show code side by side, want at least 30", pairs)
+	}
+	long := 0
+	for _, g := range s.Guides {
+		if proseWords(g.Body.Text, g.Body.CodeBlocks) >= 800 {
+			long++
+		} else {
+			t.Logf("%s has fewer than 800 words of prose", g.File)
+		}
+	}
+	if long < 10 {
+		t.Errorf("%d guides of 800+ words, want at least 10", long)
+	}
+	for _, id := range []string{"flask", "django"} {
+		if f := s.Framework(id); f == nil || len(f.Facts) < 6 || len(f.Sources) == 0 {
+			t.Errorf("the %s profile is missing or thin", id)
+		}
+	}
+	if c.Choose == nil || len(c.Choose.Questions) < 8 {
+		t.Error("the decision helper needs at least 8 questions")
+	}
+	t.Logf("%d rows in %d categories, %d with code pairs; %d guides (%d of 800+ words)", len(c.Rows), len(c.Categories), pairs, len(s.Guides), long)
+}
+
+// proseWords counts the words of a body's text that are not code.
+func proseWords(text string, code []markdown.CodeBlock) int {
+	for _, b := range code {
+		text = strings.Replace(text, b.Code, " ", 1)
+	}
+	return len(strings.Fields(text))
+}
