@@ -9,16 +9,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/versus-dev/versus/web/compress"
 	"io/fs"
 	"net/http"
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
+
+	"github.com/versus-dev/versus/web/compress"
+	"github.com/versus-dev/versus/web/parallel"
 
 	"github.com/versus-dev/versus/web/server"
 )
@@ -198,27 +198,16 @@ func writeAll(ctx context.Context, dir string, outputs []output) (int64, int, er
 		err        error
 	}
 	results := make([]result, len(outputs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			c := compress.New()
-			for i := range next {
-				if err := ctx.Err(); err != nil {
-					results[i].err = err
-					continue
-				}
-				results[i].bytes, results[i].compressed, results[i].err = writeOutput(c, dir, outputs[i])
+	parallel.Each(len(outputs), func() func(int) {
+		c := compress.New()
+		return func(i int) {
+			if err := ctx.Err(); err != nil {
+				results[i].err = err
+				return
 			}
-		}()
-	}
-	for i := range outputs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+			results[i].bytes, results[i].compressed, results[i].err = writeOutput(c, dir, outputs[i])
+		}
+	})
 	var total int64
 	var compressed int
 	for i, r := range results {

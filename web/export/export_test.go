@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"github.com/versus-dev/versus/web/compress"
 	"io"
 	"io/fs"
 	"net/http"
@@ -14,6 +13,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/versus-dev/versus/web/compress"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/brotli"

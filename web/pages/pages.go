@@ -10,10 +10,10 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
+
+	"github.com/versus-dev/versus/web/parallel"
 
 	"github.com/versus-dev/versus/web/urls"
 
@@ -102,27 +102,16 @@ func (r *Renderer) All(ctx context.Context) ([]Page, error) {
 	jobs := r.jobs()
 	out := make([]Page, len(jobs))
 	errs := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				var buf bytes.Buffer
-				if err := jobs[i].render(ctx, &buf); err != nil {
-					errs[i] = fmt.Errorf("rendering %s: %w", jobs[i].path, err)
-					continue
-				}
-				out[i] = Page{Path: jobs[i].path, ContentType: jobs[i].contentType, Body: buf.Bytes(), Modified: jobs[i].modified}
+	parallel.Each(len(jobs), func() func(int) {
+		return func(i int) {
+			var buf bytes.Buffer
+			if err := jobs[i].render(ctx, &buf); err != nil {
+				errs[i] = fmt.Errorf("rendering %s: %w", jobs[i].path, err)
+				return
 			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+			out[i] = Page{Path: jobs[i].path, ContentType: jobs[i].contentType, Body: buf.Bytes(), Modified: jobs[i].modified}
+		}
+	})
 	for _, err := range errs {
 		if err != nil {
 			return nil, err

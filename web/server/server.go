@@ -10,9 +10,9 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
-	"runtime"
-	"sync"
 	"time"
+
+	"github.com/versus-dev/versus/web/parallel"
 
 	"github.com/versus-dev/versus/static"
 	"github.com/versus-dev/versus/web/assets"
@@ -116,23 +116,12 @@ func (s *Server) buildStore(ctx context.Context, set *assets.Set) error {
 	}
 	entries := make([]*entry, len(items))
 	errs := make([]error, len(items))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			c := compress.New()
-			for i := range next {
-				entries[i], errs[i] = newEntry(c, http.StatusOK, items[i].contentType, items[i].cache, items[i].body)
-			}
-		}()
-	}
-	for i := range items {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.Each(len(items), func() func(int) {
+		c := compress.New()
+		return func(i int) {
+			entries[i], errs[i] = newEntry(c, http.StatusOK, items[i].contentType, items[i].cache, items[i].body)
+		}
+	})
 	s.store = make(map[string]*entry, len(items))
 	for i, it := range items {
 		if errs[i] != nil {

@@ -7,11 +7,11 @@ import (
 	"net/url"
 	"path"
 	"regexp"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
+
+	"github.com/versus-dev/versus/web/parallel"
 
 	"github.com/versus-dev/versus/web/markdown"
 )
@@ -160,23 +160,11 @@ type renderJob struct {
 func (l *loader) renderAll() {
 	results := make([]*markdown.Document, len(l.jobs))
 	errs := make([]error, len(l.jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				job := l.jobs[i]
-				results[i], errs[i] = l.md.Render(job.doc.body, job.doc.bodyOffset)
-			}
-		}()
-	}
-	for i := range l.jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.Each(len(l.jobs), func() func(int) {
+		return func(i int) {
+			results[i], errs[i] = l.md.Render(l.jobs[i].doc.body, l.jobs[i].doc.bodyOffset)
+		}
+	})
 	for i, job := range l.jobs {
 		if errs[i] != nil {
 			l.problems.add(job.doc.file, job.doc.bodyOffset+1, "%v", errs[i])
