@@ -19,7 +19,6 @@ import (
 
 	"github.com/versus-dev/versus/web/compress"
 	"github.com/versus-dev/versus/web/parallel"
-
 	"github.com/versus-dev/versus/web/server"
 )
 

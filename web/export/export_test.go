@@ -14,12 +14,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/versus-dev/versus/web/compress"
-
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/brotli"
 
 	"github.com/versus-dev/versus/content"
+	"github.com/versus-dev/versus/web/compress"
 	"github.com/versus-dev/versus/web/server"
 	"github.com/versus-dev/versus/web/site"
 	"github.com/versus-dev/versus/web/site/sitetest"

@@ -8,9 +8,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/versus-dev/versus/web/urls"
-
 	"github.com/versus-dev/versus/components"
+	"github.com/versus-dev/versus/web/urls"
 )
 
 // Error renders the page for an error status. For 404s it suggests the rows, guides and

@@ -8,10 +8,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/versus-dev/versus/web/urls"
-
 	"github.com/versus-dev/versus/components"
 	"github.com/versus-dev/versus/web/site"
+	"github.com/versus-dev/versus/web/urls"
 )
 
 // Filter is a view of the comparison table chosen in the query string:

@@ -7,14 +7,13 @@ import (
 	"io"
 	"strings"
 
-	"github.com/versus-dev/versus/web/urls"
-
 	"github.com/a-h/templ"
 
 	"github.com/versus-dev/versus/components"
 	"github.com/versus-dev/versus/web/choose"
 	"github.com/versus-dev/versus/web/search"
 	"github.com/versus-dev/versus/web/site"
+	"github.com/versus-dev/versus/web/urls"
 )
 
 // The pages that answer a query: search results and the decision helper's result. They

@@ -13,16 +13,14 @@ import (
 	"strings"
 	"time"
 
-	"github.com/versus-dev/versus/web/parallel"
-
-	"github.com/versus-dev/versus/web/urls"
-
 	"github.com/a-h/templ"
 
 	"github.com/versus-dev/versus/components"
 	"github.com/versus-dev/versus/web/assets"
+	"github.com/versus-dev/versus/web/parallel"
 	"github.com/versus-dev/versus/web/search"
 	"github.com/versus-dev/versus/web/site"
+	"github.com/versus-dev/versus/web/urls"
 )
 
 // Page is one rendered page.

@@ -7,9 +7,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/versus-dev/versus/web/urls"
-
 	"github.com/versus-dev/versus/web/site"
+	"github.com/versus-dev/versus/web/urls"
 )
 
 // The machine-readable twins of the comparison and its rows. They are rendered from the

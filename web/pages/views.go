@@ -3,12 +3,11 @@ package pages
 import (
 	"strings"
 
-	"github.com/versus-dev/versus/web/urls"
-
 	"github.com/a-h/templ"
 
 	"github.com/versus-dev/versus/components"
 	"github.com/versus-dev/versus/web/site"
+	"github.com/versus-dev/versus/web/urls"
 )
 
 func (r *Renderer) subjects(c *site.Comparison) []components.Subject {

@@ -8,10 +8,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/versus-dev/versus/web/urls"
-
 	"github.com/versus-dev/versus/web/markdown"
 	"github.com/versus-dev/versus/web/site"
+	"github.com/versus-dev/versus/web/urls"
 )
 
 // field is the part of a page a passage comes from; it decides how much a match counts.

@@ -7,13 +7,12 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/versus-dev/versus/web/urls"
-
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/versus-dev/versus/web/pages"
 	"github.com/versus-dev/versus/web/site"
+	"github.com/versus-dev/versus/web/urls"
 )
 
 // routes is the site's one route table. Every path in it is served from the pre-rendered

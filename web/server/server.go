@@ -12,12 +12,11 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/versus-dev/versus/web/parallel"
-
 	"github.com/versus-dev/versus/static"
 	"github.com/versus-dev/versus/web/assets"
 	"github.com/versus-dev/versus/web/compress"
 	"github.com/versus-dev/versus/web/pages"
+	"github.com/versus-dev/versus/web/parallel"
 	"github.com/versus-dev/versus/web/search"
 	"github.com/versus-dev/versus/web/site"
 )

@@ -11,9 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/versus-dev/versus/web/parallel"
-
 	"github.com/versus-dev/versus/web/markdown"
+	"github.com/versus-dev/versus/web/parallel"
 )
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
