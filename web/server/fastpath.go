@@ -335,11 +335,6 @@ func (hs *HTTPServer) serveConn(conn net.Conn) {
 
 var headerEnd = []byte("\r\n\r\n")
 
-func isTimeout(err error) bool {
-	var ne net.Error
-	return errors.As(err, &ne) && ne.Timeout()
-}
-
 // answer finds the response to one request, or reports that net/http must take it.
 // head is set for HEAD requests, closeAfter when the client asked to close the connection.
 func (hs *HTTPServer) answer(req []byte) (r *fastResponse, status int, head, closeAfter, ok bool) {
@@ -361,7 +356,7 @@ func (hs *HTTPServer) answer(req []byte) (r *fastResponse, status int, head, clo
 		return nil, 0, false, false, false
 	}
 	target := line[:sp]
-	if len(target) == 0 || target[0] != '/' || bytes.IndexAny(target, "?%#\\") >= 0 || bytes.Contains(target, []byte("//")) {
+	if len(target) == 0 || target[0] != '/' || bytes.ContainsAny(target, "?%#\\") || bytes.Contains(target, []byte("//")) {
 		return nil, 0, false, false, false
 	}
 	fe := hs.fast[string(target)] // no allocation: the compiler optimises map[string] lookups by []byte
