@@ -129,9 +129,9 @@ func runServe(ctx context.Context, p *process, args []string) error {
 	}
 	logger.Info("serving", "addr", ln.Addr().String(), "dev", o.dev, "startup", time.Since(start).Round(time.Millisecond).String())
 	// Rendering leaves a large heap of garbage behind (Markdown trees, chroma tokens,
-	// compression buffers): give it back to the system, off the start-up path. It halves
-	// resident memory for the shipped content.
-	go debug.FreeOSMemory()
+	// compression buffers): give it back to the system once the first requests are served
+	// and the search index is built. It halves resident memory for the shipped content.
+	time.AfterFunc(2*time.Second, debug.FreeOSMemory)
 	var hs httpServer
 	switch srv, ok := h.(*server.Server); {
 	case testHookHandler != nil:

@@ -25,7 +25,11 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 		return s.badSearch(w, r, "", "Search takes one q parameter; this address has several.")
 	}
 	query := values.Get("q")
-	results, err := s.index.Search(query, search.DefaultLimit)
+	index, err := s.searchIndex(r.Context())
+	if err != nil {
+		return err
+	}
+	results, err := index.Search(query, search.DefaultLimit)
 	var qe *search.QueryError
 	if errors.As(err, &qe) {
 		return s.badSearch(w, r, "", qe.Error())
