@@ -36,9 +36,9 @@ type Config struct {
 	SiteName string // shown in titles and the header; default "Versus"
 	BaseURL  string // absolute URL the site is served at, for canonical links; default http://localhost:8080
 	// CorrectionURL and SourceURL are URL templates for each row's "Suggest a correction"
-	// and "View source" links; "" hides the link. {title}, {url}, {id} and {file} (the
-	// row's content file, e.g. comparisons/flask-vs-django/rows/orm.md) are replaced,
-	// query-escaped.
+	// and "View source" links; "" hides the link. {title}, {url} and {id} are replaced
+	// query-escaped, {file} with the row's content file as a path
+	// (comparisons/flask-vs-django/rows/orm.md).
 	CorrectionURL string
 	SourceURL     string
 }
@@ -128,7 +128,6 @@ func (r *Renderer) jobs() []job {
 	}
 	var jobs []job
 	for _, c := range s.Comparisons {
-		c := c
 		jobs = append(jobs,
 			htmlJob(urls.Comparison(c), c.Reviewed, components.Comparison(r.comparisonPage(c, Filter{}))),
 			dataJob(urls.Comparison(c)+".json", jsonType, c.Reviewed, func(w io.Writer) error { return writeJSON(w, r.comparisonJSON(c)) }),
@@ -138,7 +137,6 @@ func (r *Renderer) jobs() []job {
 			jobs = append(jobs, htmlJob(urls.Choose(c), c.Reviewed, components.Choose(r.choosePage(c, nil, false))))
 		}
 		for _, row := range c.Rows {
-			row := row
 			jobs = append(jobs,
 				htmlJob(urls.Row(row), row.Reviewed, components.RowDetail(r.rowPage(row))),
 				dataJob(urls.Row(row)+".json", jsonType, row.Reviewed, func(w io.Writer) error { return writeJSON(w, r.rowJSON(row)) }),
