@@ -76,3 +76,28 @@ func resultKind(h SearchHit) string {
 	}
 	return h.Kind + " · " + h.Section
 }
+
+// atAGlance sums up a comparison's verdicts: "70 rows: Flask leads in 6, Django in 39; 25 ties."
+func atAGlance(c ComparisonSummary) string {
+	var parts []string
+	ties := 0
+	for _, v := range c.Verdicts {
+		if v.Name == "ties" {
+			ties = v.Count
+			continue
+		}
+		if len(parts) == 0 {
+			parts = append(parts, v.Name+" leads in "+itoa(v.Count))
+		} else {
+			parts = append(parts, v.Name+" in "+itoa(v.Count))
+		}
+	}
+	return "At a glance, over " + itoa(c.Rows) + " rows: " + strings.Join(parts, ", ") + "; " + itoa(ties) + " " + plural(ties, "tie", "ties") + "."
+}
+
+func suggestionsHeading(status int) string {
+	if status == 404 {
+		return "Perhaps you were looking for"
+	}
+	return "Where to go from here"
+}

@@ -12,9 +12,9 @@ import (
 	"github.com/versus-dev/versus/web/urls"
 )
 
-// Error renders the page for an error status. For 404s it suggests the rows, guides and
-// profiles whose names are closest to the path that was asked for.
-func (r *Renderer) Error(ctx context.Context, status int, path, message string) ([]byte, error) {
+// Error renders the page for an error status, with links to offer. For 404s it suggests
+// the rows, guides and profiles whose names are closest to the path that was asked for.
+func (r *Renderer) Error(ctx context.Context, status int, path, message string, links ...components.Link) ([]byte, error) {
 	p := components.ErrorPage{
 		Shell:   r.shell(path, http.StatusText(status), http.StatusText(status)),
 		Status:  status,
@@ -30,6 +30,7 @@ func (r *Renderer) Error(ctx context.Context, status int, path, message string) 
 		}
 		p.Suggestions = r.suggest(path, 5)
 	}
+	p.Suggestions = append(p.Suggestions, links...)
 	var buf bytes.Buffer
 	if err := components.Error(p).Render(ctx, &buf); err != nil {
 		return nil, fmt.Errorf("rendering the %d page: %w", status, err)

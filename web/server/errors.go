@@ -4,15 +4,19 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+
+	"github.com/versus-dev/versus/components"
 )
 
 // handlerFunc is a handler that returns its error instead of writing it.
 type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 
-// httpError is an error with the status and message to show the client.
+// httpError is an error with the status and message to show the client, and links to
+// offer on the error page.
 type httpError struct {
 	status  int
 	message string
+	links   []components.Link
 }
 
 func (e *httpError) Error() string { return fmt.Sprintf("%d: %s", e.status, e.message) }
@@ -36,7 +40,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		s.logger.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 		he = &httpError{status: http.StatusInternalServerError, message: "Something went wrong on our side. Please try again."}
 	}
-	body, renderErr := s.renderer.Error(r.Context(), he.status, r.URL.Path, he.message)
+	body, renderErr := s.renderer.Error(r.Context(), he.status, r.URL.Path, he.message, he.links...)
 	if renderErr != nil {
 		s.logger.ErrorContext(r.Context(), "rendering error page", "err", renderErr)
 		http.Error(w, http.StatusText(he.status), he.status)

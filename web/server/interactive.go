@@ -6,6 +6,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/versus-dev/versus/components"
 	"github.com/versus-dev/versus/web/choose"
 	"github.com/versus-dev/versus/web/search"
 	"github.com/versus-dev/versus/web/urls"
@@ -81,7 +82,9 @@ func (s *Server) choose(w http.ResponseWriter, r *http.Request) error {
 			}
 			message += p
 		}
-		return &httpError{status: http.StatusBadRequest, message: message + ". Start again from " + urls.Choose(c) + "."}
+		return &httpError{status: http.StatusBadRequest, message: message + ".", links: []components.Link{
+			{Title: "Start the decision helper again", URL: urls.Choose(c)},
+		}}
 	}
 	if err != nil {
 		return err

@@ -114,8 +114,12 @@ func TestChoosePage(t *testing.T) {
 			t.Errorf("?%.40s: status %d, want 400", bad, resp.StatusCode)
 			continue
 		}
-		if msg := document(t, resp).Find(".lede").Text(); msg == "" {
+		page := document(t, resp)
+		if msg := page.Find(".lede").Text(); msg == "" {
 			t.Errorf("?%.40s: the error page does not say what was wrong", bad)
+		}
+		if resp.StatusCode == http.StatusBadRequest && page.Find(`.error-page a[href="/compare/flask-vs-django/choose"]`).Length() == 0 {
+			t.Errorf("?%.40s: the 400 page does not link back to the questions", bad)
 		}
 	}
 	if got := get(t, srv, http.MethodGet, "/compare/django-vs-flask/choose").StatusCode; got != http.StatusMovedPermanently {
