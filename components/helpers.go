@@ -101,3 +101,12 @@ func suggestionsHeading(status int) string {
 	}
 	return "Where to go from here"
 }
+
+// chooseTotals reads "Based on 3 of 11 questions. Flask: 3 points, Django: 7 points."
+func chooseTotals(r ChooseResult) string {
+	var parts []string
+	for _, t := range r.Totals {
+		parts = append(parts, t.Name+": "+itoa(t.Points)+" "+plural(t.Points, "point", "points"))
+	}
+	return "Based on " + itoa(r.Answered) + " of " + itoa(r.Questions) + " questions. " + strings.Join(parts, ", ") + "."
+}
