@@ -117,9 +117,18 @@ func (s *Server) canonicalPair(pair string) string {
 	return ""
 }
 
-// redirect sends a permanent redirect to a site path, escaped, keeping the query string.
+// redirect sends a permanent redirect to a site path, escaped, keeping the query string
+// (re-encoded when it would not survive as written, and dropped when it cannot be read).
 func redirect(w http.ResponseWriter, r *http.Request, path string) error {
-	target := (&url.URL{Path: path, RawQuery: r.URL.RawQuery}).String()
+	query := r.URL.RawQuery
+	if strings.ContainsAny(query, "# \x00") || strings.Contains(query, "%") {
+		values, err := url.ParseQuery(query)
+		if err != nil {
+			values = nil
+		}
+		query = values.Encode()
+	}
+	target := (&url.URL{Path: path, RawQuery: query}).String()
 	if strings.HasPrefix(target, "//") {
 		return notFound() // never hand a browser a scheme-relative URL to another host
 	}
