@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"slices"
 	"strings"
 
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -96,7 +97,7 @@ type CodeGroup struct {
 func (g CodeGroup) Frameworks() []string {
 	var ids []string
 	for _, b := range g.Blocks {
-		if !contains(ids, b.Framework) {
+		if !slices.Contains(ids, b.Framework) {
 			ids = append(ids, b.Framework)
 		}
 	}
@@ -120,7 +121,18 @@ func (r *Renderer) Render(source []byte, lineOffset int) (*Document, error) {
 	lines := newLineIndex(source, lineOffset)
 	out := &Document{}
 	var plain strings.Builder
+	groupStart := 0 // index in out.CodeBlocks where the current code pair's blocks begin
 	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, ok := n.(*CodePair); ok {
+			// A pair's blocks are its descendants, visited between entering and leaving it.
+			if entering {
+				groupStart = len(out.CodeBlocks)
+			} else {
+				blocks := out.CodeBlocks[groupStart:len(out.CodeBlocks):len(out.CodeBlocks)]
+				out.CodeGroups = append(out.CodeGroups, CodeGroup{Blocks: blocks})
+			}
+			return ast.WalkContinue, nil
+		}
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -136,22 +148,11 @@ func (r *Renderer) Render(source []byte, lineOffset int) (*Document, error) {
 			block := codeBlockOf(n, source)
 			block.Line = lines.of(nodeOffset(n)) - 1 // the fence is the line above the first code line
 			if n.Lines().Len() == 0 {
-				block.Line = lines.of(fenceOffset(n, source))
+				block.Line = lines.of(fenceOffset(n))
 			}
 			out.CodeBlocks = append(out.CodeBlocks, block)
 			plain.WriteString(block.Code)
 			plain.WriteByte('\n')
-		case *CodePair:
-			var group CodeGroup
-			for col := n.FirstChild(); col != nil; col = col.NextSibling() {
-				for c := col.FirstChild(); c != nil; c = c.NextSibling() {
-					fb := c.(*ast.FencedCodeBlock)
-					block := codeBlockOf(fb, source)
-					block.Line = lines.of(nodeOffset(fb)) - 1
-					group.Blocks = append(group.Blocks, block)
-				}
-			}
-			out.CodeGroups = append(out.CodeGroups, group)
 		case *ast.Text:
 			plain.Write(n.Segment.Value(source))
 			if n.SoftLineBreak() || n.HardLineBreak() {
@@ -252,7 +253,7 @@ func nodeOffset(n ast.Node) int {
 }
 
 // fenceOffset finds the opening fence of an empty code block from its info string.
-func fenceOffset(n *ast.FencedCodeBlock, _ []byte) int {
+func fenceOffset(n *ast.FencedCodeBlock) int {
 	if n.Info != nil {
 		return n.Info.Segment.Start
 	}
@@ -289,15 +290,6 @@ func (l lineIndex) of(byteOffset int) int {
 		}
 	}
 	return lo + 1 + l.offset
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // focusablePre is chroma's <pre> wrapper with tabindex="0", so keyboard users can scroll

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -84,7 +85,7 @@ func truncate(s string, n int) string {
 
 // keeps reports whether row passes the filter.
 func (f Filter) keeps(row *site.Row) bool {
-	if len(f.Categories) > 0 && !contains(f.Categories, row.Category.ID) {
+	if len(f.Categories) > 0 && !slices.Contains(f.Categories, row.Category.ID) {
 		return false
 	}
 	if f.DiffOnly && row.Verdict == "tie" {
@@ -122,16 +123,7 @@ func filterView(c *site.Comparison, f Filter, shown int) components.FilterView {
 		Notes: f.Notes, Shown: shown, Total: len(c.Rows),
 	}
 	for _, cat := range c.Categories {
-		v.Categories = append(v.Categories, components.FilterOption{ID: cat.ID, Title: cat.Title, Checked: contains(f.Categories, cat.ID)})
+		v.Categories = append(v.Categories, components.FilterOption{ID: cat.ID, Title: cat.Title, Checked: slices.Contains(f.Categories, cat.ID)})
 	}
 	return v
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

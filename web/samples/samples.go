@@ -5,7 +5,6 @@
 package samples
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"path"
@@ -13,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/versus-dev/versus/web/markdown"
+	"github.com/versus-dev/versus/web/site"
 )
 
 // Sample is one framework's code within one code group.
@@ -96,7 +96,10 @@ func Collect(fsys fs.FS) ([]Sample, []string, error) {
 		if err != nil {
 			return nil, nil, fmt.Errorf("reading %s: %w", file, err)
 		}
-		body, offset := bodyOf(data)
+		_, body, offset, err := site.SplitFrontMatter(data)
+		if err != nil {
+			body, offset = data, 0 // the loader reports it; the samples can still run
+		}
 		doc, err := md.Render(body, offset)
 		if err != nil {
 			return nil, nil, fmt.Errorf("rendering %s: %w", file, err)
@@ -164,19 +167,4 @@ func checkOf(blocks []markdown.CodeBlock) (Check, []string) {
 		problems = append(problems, fmt.Sprintf("request=%q must be \"METHOD /path\"", c.Request))
 	}
 	return c, problems
-}
-
-// bodyOf returns the Markdown after the front matter and the number of lines before it.
-func bodyOf(data []byte) ([]byte, int) {
-	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
-	if !bytes.HasPrefix(data, []byte("---\n")) {
-		return data, 0
-	}
-	lines := bytes.SplitAfter(data, []byte("\n"))
-	for i := 1; i < len(lines); i++ {
-		if string(bytes.TrimRight(lines[i], "\n")) == "---" {
-			return bytes.Join(lines[i+1:], nil), i + 1
-		}
-	}
-	return data, 0
 }

@@ -68,7 +68,7 @@ func (s *Server) stored(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) comparison(w http.ResponseWriter, r *http.Request) error {
 	if e, ok := s.store[r.URL.Path]; ok {
 		if c := s.site.Comparison(chi.URLParam(r, "pair")); c != nil && r.URL.RawQuery != "" {
-			return s.filteredComparison(w, r, c)
+			return s.filteredComparison(w, r, c, e)
 		}
 		e.serve(w, r)
 		return nil
@@ -153,14 +153,14 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) error {
 }
 
 // filteredComparison renders a view of the table chosen in the query (?cat=, ?diff=, ?q=).
-// A query that selects nothing special is served the pre-rendered page.
-func (s *Server) filteredComparison(w http.ResponseWriter, r *http.Request, c *site.Comparison) error {
+// A query that selects nothing special is served the pre-rendered page, stored.
+func (s *Server) filteredComparison(w http.ResponseWriter, r *http.Request, c *site.Comparison, stored *entry) error {
 	if len(r.URL.RawQuery) > maxQueryBytes {
 		return &httpError{status: http.StatusRequestURITooLong, message: "This address is too long."}
 	}
 	f := pages.ParseFilter(c, r.URL.Query())
 	if !f.Active() && len(f.Notes) == 0 {
-		s.store[r.URL.Path].serve(w, r)
+		stored.serve(w, r)
 		return nil
 	}
 	body, err := s.renderer.FilteredComparison(r.Context(), c, f)

@@ -21,35 +21,44 @@ type document struct {
 	bodyOffset int // lines before the body starts
 }
 
-// splitFrontMatter splits a file that starts with a "---" line into YAML and body.
-func splitFrontMatter(file string, data []byte, ps *problems) (*document, bool) {
+// Why a file has no usable front matter.
+var (
+	errNoFrontMatter       = errors.New(`missing front matter: the file must start with a line "---"`)
+	errUnclosedFrontMatter = errors.New(`front matter is not closed: add a line "---" after it`)
+)
+
+// SplitFrontMatter splits a content file into its YAML front matter and its Markdown body.
+// linesBefore is the number of the file's lines before the body, so a body line n is the
+// file's line n+linesBefore. A byte-order mark and CRLF line ends are accepted. It only
+// splits: the YAML is not parsed.
+func SplitFrontMatter(data []byte) (frontMatter, body []byte, linesBefore int, err error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	text := strings.ReplaceAll(string(data), "\r\n", "\n")
-	if !strings.HasPrefix(text, "---\n") {
-		ps.add(file, 1, "missing front matter: the file must start with a line \"---\"")
-		return nil, false
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	if !bytes.HasPrefix(data, []byte("---\n")) {
+		return nil, nil, 0, errNoFrontMatter
 	}
-	rest := text[len("---\n"):]
-	end := -1
-	lines := strings.SplitAfter(rest, "\n")
+	lines := bytes.SplitAfter(data[len("---\n"):], []byte("\n"))
 	offset := 0
 	for i, line := range lines {
-		if strings.TrimRight(line, "\n") == "---" {
-			end = i
-			break
+		if string(bytes.TrimRight(line, "\n")) == "---" {
+			return data[len("---\n") : len("---\n")+offset], bytes.Join(lines[i+1:], nil), i + 2, nil
 		}
 		offset += len(line)
 	}
-	if end < 0 {
-		ps.add(file, 1, "front matter is not closed: add a line \"---\" after it")
+	return nil, nil, 0, errUnclosedFrontMatter
+}
+
+// splitFrontMatter splits a file into its front matter, parsed, and its body.
+func splitFrontMatter(file string, data []byte, ps *problems) (*document, bool) {
+	yamlText, body, linesBefore, err := SplitFrontMatter(data)
+	if err != nil {
+		ps.add(file, 1, "%v", err)
 		return nil, false
 	}
-	yamlText := rest[:offset]
-	body := strings.Join(lines[end+1:], "")
-	doc := &document{file: file, yaml: []byte(yamlText), body: []byte(body), bodyOffset: end + 2}
+	doc := &document{file: file, yaml: yamlText, body: body, bodyOffset: linesBefore}
 
 	var root yaml.Node
-	if err := yaml.Unmarshal([]byte(yamlText), &root); err != nil {
+	if err := yaml.Unmarshal(yamlText, &root); err != nil {
 		reportYAMLError(file, 1, err, ps)
 		return nil, false
 	}

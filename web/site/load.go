@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -211,7 +212,7 @@ func (l *loader) loadComparison(doc *document) {
 			ps.add(doc.file, line, "subject id %q must be lowercase letters, digits and dashes", s.ID)
 		case s.ID == "tie":
 			ps.add(doc.file, line, `"tie" is reserved for verdicts and cannot be a subject id`)
-		case contains(ids, s.ID):
+		case slices.Contains(ids, s.ID):
 			ps.add(doc.file, line, "duplicate subject id %q", s.ID)
 		}
 		if strings.TrimSpace(s.Name) == "" {
@@ -382,7 +383,7 @@ func (l *loader) loadRow(file string, c *Comparison, categories map[string]*Cate
 		}
 		line := lineOf(doc.meta, "cells", s.ID)
 		support := Support(cell.Support)
-		if !contains(supportStrings(), cell.Support) {
+		if !slices.Contains(supportStrings(), cell.Support) {
 			ps.add(file, line, "cell %q: support %q must be one of: %s", s.ID, cell.Support, strings.Join(supportStrings(), ", "))
 		}
 		if strings.TrimSpace(cell.Text) == "" {
@@ -524,13 +525,4 @@ func subjectList(c *Comparison) string {
 		ids[i] = s.ID
 	}
 	return strings.Join(ids, ", ")
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
