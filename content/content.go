@@ -9,3 +9,11 @@ import "embed"
 //
 //go:embed comparisons frameworks guides
 var FS embed.FS
+
+// HighlightCache is chroma's highlighting of FS's code blocks, made ahead of time so the
+// server does not spend its start-up in chroma's lexers (see web/highlight). The content
+// tests fail when it is out of date; go generate rewrites it.
+//
+//go:generate go test . -run TestHighlightCacheIsCurrent -update
+//go:embed highlight.cache
+var HighlightCache []byte

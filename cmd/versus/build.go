@@ -45,7 +45,7 @@ func runBuild(ctx context.Context, p *process, args []string) error {
 		return errUsage
 	}
 	start := time.Now()
-	s, err := loadContent(o.contentDir)
+	s, err := loadContent(o.contentDir, newHighlighter())
 	if err != nil {
 		return err
 	}

@@ -25,7 +25,7 @@ func runCheck(_ context.Context, p *process, args []string) error {
 	if err := fs.parse(args, p.getenv); err != nil {
 		return err
 	}
-	s, err := loadContent(*dir)
+	s, err := loadContent(*dir, newHighlighter())
 	if err != nil {
 		return err
 	}

@@ -8,13 +8,15 @@ import (
 	"path/filepath"
 
 	"github.com/versus-dev/versus/content"
+	"github.com/versus-dev/versus/web/highlight"
 	"github.com/versus-dev/versus/web/server"
 	"github.com/versus-dev/versus/web/site"
 )
 
-// loadContent loads the embedded content, or the folder dir when it is set. Problems in a
-// folder are reported with the folder's path, so they can be opened as written.
-func loadContent(dir string) (*site.Site, error) {
+// loadContent loads the embedded content, or the folder dir when it is set, highlighting
+// code with h. Problems in a folder are reported with the folder's path, so they can be
+// opened as written.
+func loadContent(dir string, h *highlight.Highlighter) (*site.Site, error) {
 	var fsys fs.FS = content.FS
 	if dir != "" {
 		info, err := os.Stat(dir)
@@ -26,7 +28,7 @@ func loadContent(dir string) (*site.Site, error) {
 		}
 		fsys = os.DirFS(dir)
 	}
-	s, err := site.Load(fsys)
+	s, err := site.Load(fsys, site.WithHighlighter(h))
 	var verr *site.ValidationError
 	if errors.As(err, &verr) && dir != "" {
 		for i := range verr.Problems {
@@ -37,6 +39,21 @@ func loadContent(dir string) (*site.Site, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// newHighlighter returns a highlighter seeded with the shipped content's highlight cache,
+// so blocks that are as shipped are not highlighted again; others (edited or own content)
+// are highlighted as they come. The cache is left out when this build's chroma did not
+// make it: only start-up is slower then.
+func newHighlighter() *highlight.Highlighter {
+	cache, err := highlight.ParseCache(content.HighlightCache)
+	if err != nil {
+		return highlight.New(nil) // the content tests keep the shipped cache readable
+	}
+	if usable, _ := cache.Usable(); !usable {
+		return highlight.New(nil)
+	}
+	return highlight.New(cache)
 }
 
 // contentName says where content comes from, for messages.

@@ -84,8 +84,11 @@ func runServe(ctx context.Context, p *process, args []string) error {
 			o.staticDir = "static"
 		}
 	}
+	// One highlighter for every build: in dev mode, a rebuild highlights only the code
+	// blocks that changed.
+	highlighter := newHighlighter()
 	build := func() (http.Handler, error) {
-		s, err := loadContent(o.contentDir)
+		s, err := loadContent(o.contentDir, highlighter)
 		if err != nil {
 			return nil, err
 		}

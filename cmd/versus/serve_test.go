@@ -13,6 +13,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/versus-dev/versus/content"
+	"github.com/versus-dev/versus/web/highlight"
 )
 
 // logLines is a concurrency-safe stderr that hands each log line to the test.
@@ -259,5 +262,17 @@ func TestDevMode(t *testing.T) {
 			t.Fatal("the broken edit's problem is not shown within 5 s")
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// TestServerStartsWithTheShippedHighlightCache guards start-up time: the embedded cache
+// must parse and be accepted, or every start would highlight the content again.
+func TestServerStartsWithTheShippedHighlightCache(t *testing.T) {
+	cache, err := highlight.ParseCache(content.HighlightCache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := newHighlighter().Cache().Len(); got == 0 || got != cache.Len() {
+		t.Errorf("the server's highlighter starts with %d blocks, want the cache's %d", got, cache.Len())
 	}
 }

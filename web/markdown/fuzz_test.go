@@ -12,7 +12,7 @@ func FuzzRender(f *testing.F) {
 	f.Add([]byte("# T\n\n```python {framework=flask file=\"a b\"}\nx\n```\n"))
 	f.Add([]byte("```go {\n<script>\n```\n| a |\n|---|\n[^1]\n\n[^1]: x"))
 	f.Add([]byte("## \"q\" -- it's\n\n```unknown\n<b>\n```"))
-	r := New(map[string]string{"flask": "Flask"})
+	r := New(map[string]string{"flask": "Flask"}, nil)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		doc, err := r.Render(src, 0)
 		if err != nil {

@@ -15,9 +15,7 @@ import (
 	"slices"
 	"strings"
 
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
-	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -25,6 +23,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/versus-dev/versus/web/highlight"
 )
 
 // Renderer renders content Markdown. It is safe for concurrent use.
@@ -34,7 +34,11 @@ type Renderer struct {
 
 // New returns the content pipeline. frameworkNames maps a code block's framework= id to
 // the name shown in its label ("flask" → "Flask"); unknown ids are shown as written.
-func New(frameworkNames map[string]string) *Renderer {
+// Code is highlighted by highlighter, or by a new highlight.Highlighter when it is nil.
+func New(frameworkNames map[string]string, highlighter *highlight.Highlighter) *Renderer {
+	if highlighter == nil {
+		highlighter = highlight.New(nil)
+	}
 	names := make(map[string]string, len(frameworkNames))
 	for id, name := range frameworkNames {
 		names[id] = name
@@ -44,10 +48,6 @@ func New(frameworkNames map[string]string) *Renderer {
 			extension.GFM,
 			extension.Footnote,
 			extension.Typographer,
-			highlighting.NewHighlighting(
-				highlighting.WithFormatOptions(chromahtml.WithClasses(true), chromahtml.WithPreWrapper(focusablePre{})),
-				highlighting.WithWrapperRenderer(codeBlockWrapper(names)),
-			),
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
@@ -58,7 +58,7 @@ func New(frameworkNames map[string]string) *Renderer {
 			),
 		),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(&pairRenderer{names: names}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{names: names, highlighter: highlighter}, 100)),
 		),
 	)
 	return &Renderer{md: md}
@@ -186,13 +186,18 @@ func codeBlockOf(n *ast.FencedCodeBlock, source []byte) CodeBlock {
 	}
 	b.Framework = b.Attrs["framework"]
 	b.File = b.Attrs["file"]
+	b.Code = codeOf(n, source)
+	return b
+}
+
+// codeOf is the code of a fenced block, as written.
+func codeOf(n *ast.FencedCodeBlock, source []byte) string {
 	var code strings.Builder
 	for i := 0; i < n.Lines().Len(); i++ {
 		seg := n.Lines().At(i)
 		code.Write(seg.Value(source))
 	}
-	b.Code = code.String()
-	return b
+	return code.String()
 }
 
 // attributeString turns a parsed attribute value back into the text that was written.
@@ -291,13 +296,3 @@ func (l lineIndex) of(byteOffset int) int {
 	}
 	return lo + 1 + l.offset
 }
-
-// focusablePre is chroma's <pre> wrapper with tabindex="0", so keyboard users can scroll
-// wide code.
-type focusablePre struct{}
-
-func (focusablePre) Start(code bool, styleAttr string) string {
-	return `<pre tabindex="0" class="chroma"><code>`
-}
-
-func (focusablePre) End(code bool) string { return "</code></pre>" }

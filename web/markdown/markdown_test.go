@@ -10,7 +10,7 @@ import (
 
 func render(t *testing.T, src string, offset int) (*Document, *goquery.Document) {
 	t.Helper()
-	doc, err := New(map[string]string{"flask": "Flask", "django": "Django"}).Render([]byte(src), offset)
+	doc, err := New(map[string]string{"flask": "Flask", "django": "Django"}, nil).Render([]byte(src), offset)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"html/template"
 
-	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/versus-dev/versus/web/highlight"
 )
 
 // CodePair groups consecutive framework code blocks; its children are CodeColumns.
@@ -94,11 +96,15 @@ const InvalidAttributes = "invalid-attributes"
 
 // frameworkOf is a block's framework= attribute, or "" when it has none.
 func frameworkOf(n ast.Node) string {
-	fb, ok := n.(*ast.FencedCodeBlock)
-	if !ok {
+	if _, ok := n.(*ast.FencedCodeBlock); !ok {
 		return ""
 	}
-	v, ok := fb.AttributeString("framework")
+	return stringAttribute(n, "framework")
+}
+
+// stringAttribute is the attribute name of n as written, or "" when n has none.
+func stringAttribute(n ast.Node, name string) string {
+	v, ok := n.AttributeString(name)
 	if !ok {
 		return ""
 	}
@@ -166,25 +172,28 @@ func (permalinkTransformer) Transform(doc *ast.Document, reader text.Reader, _ p
 	})
 }
 
-// pairRenderer renders CodePair, CodeColumn and Permalink nodes.
-type pairRenderer struct {
-	names map[string]string
+// nodeRenderer renders fenced code blocks and the CodePair, CodeColumn and Permalink
+// nodes.
+type nodeRenderer struct {
+	names       map[string]string // framework id → name shown
+	highlighter *highlight.Highlighter
 }
 
-func (r *pairRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, r.renderCodeBlock)
 	reg.Register(KindCodePair, r.renderPair)
 	reg.Register(KindCodeColumn, r.renderColumn)
 	reg.Register(KindPermalink, r.renderPermalink)
 }
 
-func (r *pairRenderer) name(id string) string {
+func (r *nodeRenderer) name(id string) string {
 	if name, ok := r.names[id]; ok {
 		return name
 	}
 	return id
 }
 
-func (r *pairRenderer) renderPair(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+func (r *nodeRenderer) renderPair(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		_, _ = w.WriteString("</div>\n")
 		return ast.WalkContinue, nil
@@ -201,7 +210,7 @@ func (r *pairRenderer) renderPair(w util.BufWriter, _ []byte, n ast.Node, enteri
 	return ast.WalkContinue, nil
 }
 
-func (r *pairRenderer) renderColumn(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+func (r *nodeRenderer) renderColumn(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		_, _ = w.WriteString("</div>\n")
 		return ast.WalkContinue, nil
@@ -211,7 +220,7 @@ func (r *pairRenderer) renderColumn(w util.BufWriter, _ []byte, n ast.Node, ente
 	return ast.WalkContinue, nil
 }
 
-func (r *pairRenderer) renderPermalink(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+func (r *nodeRenderer) renderPermalink(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		p := n.(*Permalink)
 		_, _ = fmt.Fprintf(w, ` <a class="permalink" href="#%s" aria-label="Link to the section %s">#</a>`,
@@ -220,47 +229,36 @@ func (r *pairRenderer) renderPermalink(w util.BufWriter, _ []byte, n ast.Node, e
 	return ast.WalkSkipChildren, nil
 }
 
-// codeBlockWrapper labels framework blocks with a figure and caption, and gives
-// unhighlighted blocks (unknown languages) the same pre/code frame as chroma's.
-func codeBlockWrapper(names map[string]string) highlighting.WrapperRenderer {
-	return func(w util.BufWriter, ctx highlighting.CodeBlockContext, entering bool) {
-		attrs := ctx.Attributes()
-		get := func(name string) string {
-			if attrs == nil {
-				return ""
-			}
-			v, ok := attrs.GetString(name)
-			if !ok {
-				return ""
-			}
-			return attributeString(v)
-		}
-		framework, file := get("framework"), get("file")
-		if entering {
-			if framework != "" {
-				name := names[framework]
-				if name == "" {
-					name = framework
-				}
-				_, _ = fmt.Fprintf(w, `<figure class="code-sample" data-framework="%s"><figcaption><span class="code-framework">%s</span>`,
-					template.HTMLEscapeString(framework), template.HTMLEscapeString(name))
-				if file != "" {
-					_, _ = fmt.Fprintf(w, ` <span class="code-file">%s</span>`, template.HTMLEscapeString(file))
-				}
-				_, _ = w.WriteString("</figcaption>\n")
-			}
-			if !ctx.Highlighted() {
-				_, _ = w.WriteString(`<pre tabindex="0" class="chroma"><code>`)
-			}
-			return
-		}
-		if !ctx.Highlighted() {
-			_, _ = w.WriteString("</code></pre>\n")
-		}
-		if framework != "" {
-			_, _ = w.WriteString("</figure>\n")
-		}
+// renderCodeBlock writes a fenced block: framework blocks inside a figure with a caption
+// naming the framework and file, the code highlighted by chroma, or escaped as written
+// when chroma has no lexer for the language, in the same pre/code frame.
+func (r *nodeRenderer) renderCodeBlock(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
 	}
+	n := node.(*ast.FencedCodeBlock)
+	framework := frameworkOf(n)
+	if framework != "" {
+		_, _ = fmt.Fprintf(w, `<figure class="code-sample" data-framework="%s"><figcaption><span class="code-framework">%s</span>`,
+			template.HTMLEscapeString(framework), template.HTMLEscapeString(r.name(framework)))
+		if file := stringAttribute(n, "file"); file != "" {
+			_, _ = fmt.Fprintf(w, ` <span class="code-file">%s</span>`, template.HTMLEscapeString(file))
+		}
+		_, _ = w.WriteString("</figcaption>\n")
+	}
+	_, _ = w.WriteString(`<pre tabindex="0" class="chroma"><code>`)
+	code := codeOf(n, source)
+	if highlighted, ok := r.highlighter.HTML(string(n.Language(source)), code); ok {
+		_, _ = w.WriteString(highlighted)
+		_, _ = w.WriteString("</code></pre>")
+	} else {
+		html.DefaultWriter.RawWrite(w, []byte(code))
+		_, _ = w.WriteString("</code></pre>\n")
+	}
+	if framework != "" {
+		_, _ = w.WriteString("</figure>\n")
+	}
+	return ast.WalkContinue, nil
 }
 
 // joinAnd joins names as "A", "A and B", "A, B and C".

@@ -88,7 +88,7 @@ func Collect(fsys fs.FS) ([]Sample, []string, error) {
 		return nil, nil, fmt.Errorf("listing content: %w", err)
 	}
 	sort.Strings(files)
-	md := markdown.New(nil)
+	md := markdown.New(nil, nil)
 	var samples []Sample
 	var problems []string
 	for _, file := range files {

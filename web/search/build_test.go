@@ -78,7 +78,7 @@ func TestSplitBodyShippedContent(t *testing.T) {
 }
 
 func TestSplitBody(t *testing.T) {
-	md := markdown.New(map[string]string{"flask": "Flask"})
+	md := markdown.New(map[string]string{"flask": "Flask"}, nil)
 	doc, err := md.Render([]byte("Intro about testing.\n\n## Testing\n\nTesting text.\n\n```python\n## Testing\nx = 1\n```\n\n## Don't panic\n\nCalm text.\n\n## Missing `heading`\n\nEnd.\n"), 0)
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/versus-dev/versus/web/highlight"
 	"github.com/versus-dev/versus/web/markdown"
 	"github.com/versus-dev/versus/web/parallel"
 )
@@ -81,12 +82,13 @@ type (
 
 // loader holds the state of one Load.
 type loader struct {
-	fsys     fs.FS
-	problems problems
-	md       *markdown.Renderer
-	site     *Site
-	docs     []renderedDoc // every rendered body, for link and code checks
-	jobs     []renderJob   // bodies waiting for renderAll
+	fsys        fs.FS
+	problems    problems
+	highlighter *highlight.Highlighter // nil: markdown.New makes one
+	md          *markdown.Renderer
+	site        *Site
+	docs        []renderedDoc // every rendered body, for link and code checks
+	jobs        []renderJob   // bodies waiting for renderAll
 }
 
 // renderedDoc is a rendered body with what its links and code may refer to.
@@ -96,10 +98,22 @@ type renderedDoc struct {
 	comparison *Comparison // the row's comparison; nil for guides and profiles
 }
 
+// Option changes how Load renders content.
+type Option func(*loader)
+
+// WithHighlighter has code blocks highlighted by h, for instance one seeded with a
+// highlight cache; by default each Load highlights with a new highlight.Highlighter.
+func WithHighlighter(h *highlight.Highlighter) Option {
+	return func(l *loader) { l.highlighter = h }
+}
+
 // Load reads, validates and renders all content in fsys. When anything is wrong it returns
 // a *ValidationError listing every problem; nothing is served from half-valid content.
-func Load(fsys fs.FS) (*Site, error) {
+func Load(fsys fs.FS, options ...Option) (*Site, error) {
 	l := &loader{fsys: fsys, site: &Site{}}
+	for _, o := range options {
+		o(l)
+	}
 	comparisonDirs, err := fs.Glob(fsys, "comparisons/*/index.md")
 	if err != nil {
 		return nil, fmt.Errorf("listing comparisons: %w", err)
@@ -117,7 +131,7 @@ func Load(fsys fs.FS) (*Site, error) {
 			names[s.ID] = s.Name
 		}
 	}
-	l.md = markdown.New(names)
+	l.md = markdown.New(names, l.highlighter)
 	for _, doc := range metas {
 		l.loadComparison(doc)
 	}
