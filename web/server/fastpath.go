@@ -114,6 +114,10 @@ type HTTPServer struct {
 	// then leaves every request to net/http, which writes it.
 	logRequests bool
 	served      atomic.Int64 // requests answered by the fast path, for tests and curiosity
+	// goroutinePerConn serves each connection from its own goroutine (serveConn) instead
+	// of the event loop; it is the only way where the loop is not built (not Linux).
+	goroutinePerConn bool
+	loop             *eventLoop // set by Serve when the event loop runs
 
 	mu    sync.Mutex
 	ln    net.Listener
@@ -152,9 +156,16 @@ func (hs *HTTPServer) Serve(ln net.Listener) error {
 	hs.ln = ln
 	hs.mu.Unlock()
 	hs.slow.addr = ln.Addr()
-	httpErr := make(chan error, 1)
-	go func() { httpErr <- hs.http.Serve(hs.slow) }()
+	go func() { _ = hs.http.Serve(hs.slow) }()
 	go hs.tickDate()
+	if tcp, ok := ln.(*net.TCPListener); ok && !hs.goroutinePerConn && !hs.logRequests {
+		if loop, err := newEventLoop(hs); err == nil {
+			hs.mu.Lock()
+			hs.loop = loop
+			hs.mu.Unlock()
+			return loop.serve(tcp)
+		}
+	}
 	for {
 		conn, err := ln.Accept()
 		if err != nil {
@@ -203,6 +214,9 @@ func (hs *HTTPServer) Shutdown(ctx context.Context) error {
 			}
 		}
 		n := len(hs.conns)
+		if hs.loop != nil {
+			n += int(hs.loop.open.Load())
+		}
 		hs.mu.Unlock()
 		if n == 0 {
 			return <-errc
@@ -217,21 +231,33 @@ func (hs *HTTPServer) Shutdown(ctx context.Context) error {
 
 // Close closes every connection at once.
 func (hs *HTTPServer) Close() error {
+	hs.mu.Lock()
+	loop := hs.loop
+	if loop != nil {
+		loop.closing.Store(true)
+	}
+	hs.mu.Unlock()
 	hs.stop()
 	hs.mu.Lock()
 	for c := range hs.conns {
 		_ = c.Close()
 	}
 	hs.mu.Unlock()
+	if loop != nil {
+		<-loop.exited
+	}
 	return hs.http.Close()
 }
 
-// stop stops accepting connections.
+// stop stops accepting connections, and has the event loop close idle ones.
 func (hs *HTTPServer) stop() {
 	hs.once.Do(func() { close(hs.done) })
 	hs.mu.Lock()
 	if hs.ln != nil {
 		_ = hs.ln.Close()
+	}
+	if hs.loop != nil {
+		hs.loop.wake()
 	}
 	hs.mu.Unlock()
 	hs.slow.close()
