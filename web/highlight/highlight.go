@@ -13,6 +13,7 @@ package highlight
 import (
 	"bytes"
 	"crypto/sha256"
+	"maps"
 	"sync"
 
 	"github.com/alecthomas/chroma/v2"
@@ -56,9 +57,7 @@ func New(cache *Cache) *Highlighter {
 		seen:  map[Key]string{},
 	}
 	if cache != nil {
-		for k, html := range cache.entries {
-			h.seen[k] = html
-		}
+		h.seen = maps.Clone(cache.entries)
 	}
 	return h
 }
@@ -97,11 +96,7 @@ func (h *Highlighter) HTML(lang, code string) (html string, ok bool) {
 func (h *Highlighter) Cache() *Cache {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	c := &Cache{Chroma: ChromaVersion(), entries: make(map[Key]string, len(h.seen))}
-	for k, html := range h.seen {
-		c.entries[k] = html
-	}
-	return c
+	return &Cache{Chroma: ChromaVersion(), entries: maps.Clone(h.seen)}
 }
 
 // bareCode makes chroma write the highlighted lines only; the Markdown renderer writes

@@ -100,21 +100,23 @@ func New(s *site.Site) *Index {
 		}
 	}
 	for _, g := range s.Guides {
-		d := &document{kind: KindGuide, title: g.Title, url: urls.Guide(g), anchored: true}
-		d.add(fieldTitle, "", g.Title, -1)
-		d.add(fieldSummary, "", g.Summary, -1)
-		d.addBody(g.Body)
-		ix.docs = append(ix.docs, d)
+		ix.addPage(KindGuide, g.Title, g.Summary, urls.Guide(g), g.Body)
 	}
 	for _, f := range s.Frameworks {
-		d := &document{kind: KindFramework, title: f.Title, url: urls.Framework(f), anchored: true}
-		d.add(fieldTitle, "", f.Title, -1)
-		d.add(fieldSummary, "", f.Summary, -1)
-		d.addBody(f.Body)
-		ix.docs = append(ix.docs, d)
+		ix.addPage(KindFramework, f.Title, f.Summary, urls.Framework(f), f.Body)
 	}
 	ix.index()
 	return ix
+}
+
+// addPage indexes a guide or framework profile: its title, summary and body, with results
+// linked to the matching section.
+func (ix *Index) addPage(kind Kind, title, summary, url string, body *markdown.Document) {
+	d := &document{kind: kind, title: title, url: url, anchored: true}
+	d.add(fieldTitle, "", title, -1)
+	d.add(fieldSummary, "", summary, -1)
+	d.addBody(body)
+	ix.docs = append(ix.docs, d)
 }
 
 func (ix *Index) addRow(row *site.Row) {

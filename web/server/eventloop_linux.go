@@ -46,6 +46,7 @@ type eventLoop struct {
 	listener   syscall.RawConn
 	listenerFD int32
 	conns      map[int32]*loopConn // touched by the loop goroutine only
+	now        int64               // Unix nanoseconds at the start of the current round
 
 	open    atomic.Int64 // connections the loop holds, for Shutdown
 	closing atomic.Bool  // Close: drop every connection at once
@@ -161,7 +162,7 @@ func (l *eventLoop) add(fd int) {
 		_ = syscall.Close(fd)
 		return
 	}
-	l.conns[int32(fd)] = &loopConn{fd: fd, deadline: time.Now().Add(readHeaderTimeout).UnixNano()}
+	l.conns[int32(fd)] = &loopConn{fd: fd, deadline: l.after(readHeaderTimeout)}
 	l.open.Add(1)
 }
 
@@ -189,6 +190,8 @@ func (l *eventLoop) run() {
 			l.closeAll()
 			return
 		}
+		now := time.Now()
+		l.now = now.UnixNano() // one clock reading per round serves every deadline in it
 		for i := 0; i < n; i++ {
 			ev := l.events[i]
 			if ev.Fd == l.listenerFD {
@@ -197,10 +200,9 @@ func (l *eventLoop) run() {
 				l.serveConn(c, ev.Events)
 			}
 		}
-		now := time.Now()
 		stopping = l.hs.shuttingDown()
 		if now.After(nextSweep) || stopping {
-			l.sweep(now.UnixNano(), stopping)
+			l.sweep(l.now, stopping)
 			if stopping && l.open.Load() == 0 {
 				return
 			}
@@ -212,6 +214,9 @@ func (l *eventLoop) run() {
 		}
 	}
 }
+
+// after is the deadline d from the start of the current round, in Unix nanoseconds.
+func (l *eventLoop) after(d time.Duration) int64 { return l.now + int64(d) }
 
 // wait returns the number of ready events, parking the goroutine while there are none.
 // It looks a few times before parking: going through Go's poller to sleep and wake costs
@@ -263,7 +268,7 @@ func (l *eventLoop) serveConn(c *loopConn, events uint32) {
 			c.sawEOF = true
 		default:
 			if len(c.buf) == 0 { // a new request starts: its headers get readHeaderTimeout
-				c.deadline = time.Now().Add(readHeaderTimeout).UnixNano()
+				c.deadline = l.after(readHeaderTimeout)
 			}
 			c.buf = c.buf[:len(c.buf)+n]
 		}
@@ -302,9 +307,9 @@ func (l *eventLoop) serveConn(c *loopConn, events uint32) {
 	l.parts = parts
 	if answered > 0 {
 		l.hs.served.Add(int64(answered))
-		c.deadline = time.Now().Add(idleTimeout).UnixNano()
+		c.deadline = l.after(idleTimeout)
 		if len(c.buf) > 0 {
-			c.deadline = time.Now().Add(readHeaderTimeout).UnixNano()
+			c.deadline = l.after(readHeaderTimeout)
 		}
 		if !l.write(c, parts, size) {
 			return
@@ -359,7 +364,7 @@ func (l *eventLoop) write(c *loopConn, parts [][]byte, size int) bool {
 	}
 	c.pending = rest
 	c.waitingToWrite = true
-	c.deadline = time.Now().Add(writeTimeout).UnixNano()
+	c.deadline = l.after(writeTimeout)
 	return l.watch(c, syscall.EPOLLOUT)
 }
 
@@ -377,7 +382,7 @@ func (l *eventLoop) flush(c *loopConn) bool {
 	}
 	c.pending = nil
 	c.waitingToWrite = false
-	c.deadline = time.Now().Add(idleTimeout).UnixNano()
+	c.deadline = l.after(idleTimeout)
 	return l.watch(c, syscall.EPOLLIN|syscall.EPOLLRDHUP)
 }
 

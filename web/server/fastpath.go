@@ -110,8 +110,8 @@ type HTTPServer struct {
 	fast map[string]*fastEntry
 	date httpDate
 	slow *connQueue
-	// logRequests is set when the log level asks for a line per request: the fast path
-	// then leaves every request to net/http, which writes it.
+	// logRequests is set when the log level asks for a line per request: Serve then
+	// leaves every connection to net/http, which writes it.
 	logRequests bool
 	served      atomic.Int64 // requests answered by the fast path, for tests and curiosity
 	// goroutinePerConn serves each connection from its own goroutine (serveConn) instead
@@ -155,10 +155,17 @@ func (hs *HTTPServer) Serve(ln net.Listener) error {
 	}
 	hs.ln = ln
 	hs.mu.Unlock()
+	if hs.logRequests {
+		err := hs.http.Serve(ln)
+		if hs.shuttingDown() {
+			return http.ErrServerClosed
+		}
+		return err
+	}
 	hs.slow.addr = ln.Addr()
 	go func() { _ = hs.http.Serve(hs.slow) }()
 	go hs.tickDate()
-	if tcp, ok := ln.(*net.TCPListener); ok && !hs.goroutinePerConn && !hs.logRequests {
+	if tcp, ok := ln.(*net.TCPListener); ok && !hs.goroutinePerConn {
 		if loop, err := newEventLoop(hs); err == nil {
 			hs.mu.Lock()
 			hs.loop = loop
@@ -364,9 +371,6 @@ var headerEnd = []byte("\r\n\r\n")
 // answer finds the response to one request, or reports that net/http must take it.
 // head is set for HEAD requests, closeAfter when the client asked to close the connection.
 func (hs *HTTPServer) answer(req []byte) (r *fastResponse, status int, head, closeAfter, ok bool) {
-	if hs.logRequests {
-		return nil, 0, false, false, false // one log line per request is net/http's job
-	}
 	lineEnd := bytes.Index(req, crlf)
 	line := req[:lineEnd]
 	switch {

@@ -11,7 +11,6 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
-	"github.com/versus-dev/versus/content"
 	"github.com/versus-dev/versus/web/pages"
 	"github.com/versus-dev/versus/web/site"
 )
@@ -94,14 +93,7 @@ func TestTieFilterHidesTies(t *testing.T) {
 }
 
 func TestMachineReadableTwinsMatchTheHTML(t *testing.T) {
-	s, err := site.Load(content.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := NewServer(Config{BaseURL: "https://versus.example"}, s, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := shippedServer(t)
 	html := rowIDs(document(t, get(t, srv, http.MethodGet, "/compare/flask-vs-django")))
 
 	resp := get(t, srv, http.MethodGet, "/compare/flask-vs-django.json")
