@@ -354,11 +354,13 @@ func (hs *HTTPServer) serveConn(conn net.Conn) {
 			_ = conn.SetWriteDeadline(time.Now().Add(writeTimeout))
 			writeSetAt = now
 		}
+		// Counted before writing, as the event loop does, so a client that has its answer
+		// never sees a count without it.
+		hs.srv.metrics.count(status, int64(len(out)), 0)
+		hs.served.Add(1)
 		if _, err := conn.Write(out); err != nil {
 			return
 		}
-		hs.srv.metrics.count(status, int64(len(out)), 0)
-		hs.served.Add(1)
 		buf = append(buf[:0], buf[len(req):]...)
 		if closeAfter || hs.shuttingDown() {
 			return
