@@ -279,7 +279,7 @@ func (l *eventLoop) poll() int {
 }
 
 // rawRead and rawWrite are read(2) and write(2) on a non-blocking socket, as raw system
-// calls (see poll).
+// calls (see poll). p must not be empty.
 func rawRead(fd int, p []byte) (int, error) {
 	n, _, errno := syscall.RawSyscall(syscall.SYS_READ, uintptr(fd), uintptr(unsafe.Pointer(&p[0])), uintptr(len(p)))
 	if errno != 0 {
