@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/andybalholm/brotli"
@@ -46,27 +47,26 @@ func New() *Compressor {
 }
 
 // Gzip returns body gzip-compressed.
-func (c *Compressor) Gzip(body []byte) ([]byte, error) {
-	c.buf.Reset()
-	c.gz.Reset(&c.buf)
-	if _, err := c.gz.Write(body); err != nil {
-		return nil, fmt.Errorf("gzip: %w", err)
-	}
-	if err := c.gz.Close(); err != nil {
-		return nil, fmt.Errorf("gzip: %w", err)
-	}
-	return bytes.Clone(c.buf.Bytes()), nil
-}
+func (c *Compressor) Gzip(body []byte) ([]byte, error) { return c.compress(c.gz, "gzip", body) }
 
 // Brotli returns body brotli-compressed.
-func (c *Compressor) Brotli(body []byte) ([]byte, error) {
+func (c *Compressor) Brotli(body []byte) ([]byte, error) { return c.compress(c.br, "brotli", body) }
+
+// resettableWriter is a compressing writer that can be reused (gzip's and brotli's).
+type resettableWriter interface {
+	io.WriteCloser
+	Reset(io.Writer)
+}
+
+// compress runs body through w into the shared buffer and returns a copy of the result.
+func (c *Compressor) compress(w resettableWriter, format string, body []byte) ([]byte, error) {
 	c.buf.Reset()
-	c.br.Reset(&c.buf)
-	if _, err := c.br.Write(body); err != nil {
-		return nil, fmt.Errorf("brotli: %w", err)
+	w.Reset(&c.buf)
+	if _, err := w.Write(body); err != nil {
+		return nil, fmt.Errorf("%s: %w", format, err)
 	}
-	if err := c.br.Close(); err != nil {
-		return nil, fmt.Errorf("brotli: %w", err)
+	if err := w.Close(); err != nil {
+		return nil, fmt.Errorf("%s: %w", format, err)
 	}
 	return bytes.Clone(c.buf.Bytes()), nil
 }

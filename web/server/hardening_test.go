@@ -1,7 +1,6 @@
 package server
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"log/slog"
@@ -18,21 +17,7 @@ import (
 // rawRequest sends text as a request to a real server on 127.0.0.1 and returns the status.
 func rawRequest(t *testing.T, addr, text string) int {
 	t.Helper()
-	conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	_ = conn.SetDeadline(time.Now().Add(10 * time.Second))
-	if _, err := conn.Write([]byte(text)); err != nil {
-		t.Fatal(err)
-	}
-	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	return resp.StatusCode
+	return exchange(t, addr, text, 1)[0].StatusCode
 }
 
 func TestBadRequests(t *testing.T) {
