@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/versus-dev/versus/web/devmode"
+	"github.com/versus-dev/versus/web/logwriter"
 	"github.com/versus-dev/versus/web/server"
 )
 
@@ -69,7 +70,11 @@ func runServe(ctx context.Context, p *process, args []string) error {
 	if o.shutdownTimeout <= 0 {
 		return fmt.Errorf("the shutdown timeout must be more than zero, not %s", o.shutdownTimeout)
 	}
-	logger, err := newLogger(p.stderr, o.logFormat, o.logLevel)
+	// The log, a line per request by default, is buffered and flushed every
+	// logFlushDelay, and when runServe returns (after a shutdown on SIGTERM too).
+	logOut := logwriter.New(p.stderr, logFlushDelay)
+	defer logOut.Close()
+	logger, err := newLogger(logOut, isTerminal(p.stderr), o.logFormat, o.logLevel)
 	if err != nil {
 		return err
 	}
@@ -135,16 +140,10 @@ func runServe(ctx context.Context, p *process, args []string) error {
 	// compression buffers): give it back to the system once the first requests are served
 	// and the search index is built. It halves resident memory for the shipped content.
 	time.AfterFunc(2*time.Second, debug.FreeOSMemory)
-	var hs httpServer
-	switch srv, ok := h.(*server.Server); {
-	case testHookHandler != nil:
-		hs = server.NewHTTPServer(testHookHandler(h), logger)
-	case ok:
-		// Pre-rendered pages skip net/http (see web/server/fastpath.go).
-		hs = server.NewFastHTTPServer(srv, srv)
-	default: // dev mode
-		hs = server.NewHTTPServer(h, logger)
+	if testHookHandler != nil {
+		h = testHookHandler(h)
 	}
+	hs := server.NewHTTPServer(h, logger)
 	return serve(ctx, ln, hs, logger, o.shutdownTimeout)
 }
 
@@ -152,9 +151,12 @@ func runServe(ctx context.Context, p *process, args []string) error {
 // garbage collector works harder rather than let the heap grow.
 const softMemoryLimit = 32 << 20
 
-// newLogger makes the structured logger: text on a terminal, JSON otherwise (for log
-// collectors), unless the format says which.
-func newLogger(w io.Writer, format, level string) (*slog.Logger, error) {
+// logFlushDelay is how long a log line may wait in the buffer before it is written.
+const logFlushDelay = 100 * time.Millisecond
+
+// newLogger makes the structured logger writing to w: text when the output is a terminal,
+// JSON otherwise (for log collectors), unless the format says which.
+func newLogger(w io.Writer, terminal bool, format, level string) (*slog.Logger, error) {
 	var lv slog.Level
 	if err := lv.UnmarshalText([]byte(level)); err != nil {
 		return nil, fmt.Errorf("log level %q: use debug, info, warn or error", level)
@@ -166,21 +168,22 @@ func newLogger(w io.Writer, format, level string) (*slog.Logger, error) {
 	case "json":
 		return slog.New(slog.NewJSONHandler(w, opts)), nil
 	case "auto", "":
-		if f, ok := w.(*os.File); ok {
-			if info, err := f.Stat(); err == nil && info.Mode()&os.ModeCharDevice != 0 {
-				return slog.New(slog.NewTextHandler(w, opts)), nil
-			}
+		if terminal {
+			return slog.New(slog.NewTextHandler(w, opts)), nil
 		}
 		return slog.New(slog.NewJSONHandler(w, opts)), nil
 	}
 	return nil, fmt.Errorf("log format %q: use text, json or auto", format)
 }
 
-// httpServer is what serve runs: an *http.Server or web/server's fast-path server.
-type httpServer interface {
-	Serve(net.Listener) error
-	Shutdown(context.Context) error
-	Close() error
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
 // defaultBaseURL is the URL a browser on this machine would use for addr.
@@ -198,7 +201,7 @@ func defaultBaseURL(addr string) string {
 // serve runs the hardened HTTP server (timeouts, header limit) on ln until ctx is done,
 // then shuts it down: it stops accepting connections, waits up to shutdownTimeout for
 // requests in flight to finish, then closes whatever is left.
-func serve(ctx context.Context, ln net.Listener, srv httpServer, logger *slog.Logger, shutdownTimeout time.Duration) error {
+func serve(ctx context.Context, ln net.Listener, srv *http.Server, logger *slog.Logger, shutdownTimeout time.Duration) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

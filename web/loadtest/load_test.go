@@ -15,12 +15,22 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 )
 
-// startBinary builds cmd/versus and runs it on a free port of 127.0.0.1.
-func startBinary(t *testing.T) (base string, pid int) {
+// binary is a running versus, started with its default flags (a log line per request),
+// its standard error in logPath.
+type binary struct {
+	base    string // http://127.0.0.1:port
+	pid     int
+	logPath string
+	cmd     *exec.Cmd
+}
+
+// buildBinary builds cmd/versus into a temporary folder, once per test.
+func buildBinary(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("load test skipped in -short mode")
@@ -29,43 +39,74 @@ func startBinary(t *testing.T) (base string, pid int) {
 	if out, err := exec.Command("go", "build", "-o", bin, "../../cmd/versus").CombinedOutput(); err != nil {
 		t.Fatalf("building versus: %v\n%s", err, out)
 	}
+	return bin
+}
+
+// startBinary builds cmd/versus and runs it with its default flags on a free port of
+// 127.0.0.1. The process is stopped with SIGINT when the test ends, unless the test
+// stopped it already.
+func startBinary(t *testing.T) *binary {
+	t.Helper()
+	return startCommand(t, buildBinary(t))
+}
+
+// startCommand runs versus serve through argv[0] (the binary, or a shell that execs it)
+// with the address appended, and waits until it is ready.
+func startCommand(t *testing.T, argv ...string) *binary {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	cmd := exec.Command(bin, "serve", "-addr", addr, "-log-level", "warn")
-	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	logPath := filepath.Join(t.TempDir(), "versus.log")
+	logFile, err := os.Create(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { logFile.Close() })
+	cmd := exec.Command(argv[0], append(argv[1:], "serve", "-addr", addr)...)
+	cmd.Stdout, cmd.Stderr = logFile, logFile
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	b := &binary{base: "http://" + addr, pid: cmd.Process.Pid, logPath: logPath, cmd: cmd}
 	t.Cleanup(func() {
-		_ = cmd.Process.Signal(os.Interrupt)
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("versus did not exit cleanly: %v", err)
+		if cmd.ProcessState == nil {
+			if err := b.stop(); err != nil {
+				t.Error(err)
 			}
-		case <-time.After(20 * time.Second):
-			_ = cmd.Process.Kill()
-			t.Error("versus did not stop within 20 s of SIGINT")
 		}
 	})
-	base = "http://" + addr
 	for deadline := time.Now().Add(20 * time.Second); ; {
-		if resp, err := http.Get(base + "/readyz"); err == nil {
+		if resp, err := http.Get(b.base + "/readyz"); err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
-				return base, cmd.Process.Pid
+				return b
 			}
 		}
 		if time.Now().After(deadline) {
 			t.Fatal("versus did not become ready within 20 s")
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// stop sends SIGTERM and waits for a clean exit.
+func (b *binary) stop() error {
+	_ = b.cmd.Process.Signal(syscall.SIGTERM)
+	done := make(chan error, 1)
+	go func() { done <- b.cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			return fmt.Errorf("versus did not exit cleanly: %w", err)
+		}
+		return nil
+	case <-time.After(20 * time.Second):
+		_ = b.cmd.Process.Kill()
+		return fmt.Errorf("versus did not stop within 20 s of SIGTERM")
 	}
 }
 
@@ -122,10 +163,12 @@ func targets(t *testing.T, base string) []string {
 		"/compare/django-vs-flask", "/no-such-page")
 }
 
-// TestLoadAndSoak sends 200,000 requests over keep-alive connections from 32 clients:
-// none may fail, and resident memory may grow at most 10% after warm-up.
+// TestLoadAndSoak sends 200,000 requests over keep-alive connections from 32 clients to
+// the server in its default configuration (a log line per request): none may fail, and
+// resident memory may grow at most 10% after warm-up.
 func TestLoadAndSoak(t *testing.T) {
-	base, pid := startBinary(t)
+	b := startBinary(t)
+	base, pid := b.base, b.pid
 	paths := targets(t, base)
 	t.Logf("%d distinct targets; resident memory at start %d KB", len(paths), rssKB(t, pid))
 
@@ -193,7 +236,7 @@ func TestLoadAndSoak(t *testing.T) {
 // TestIdleConnectionsDoNotStarveOthers opens 500 connections that send nothing, then
 // checks that other clients are still answered promptly.
 func TestIdleConnectionsDoNotStarveOthers(t *testing.T) {
-	base, _ := startBinary(t)
+	base := startBinary(t).base
 	addr := strings.TrimPrefix(base, "http://")
 	var idle []net.Conn
 	defer func() {

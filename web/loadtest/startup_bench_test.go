@@ -28,7 +28,7 @@ func BenchmarkStartupToFirst200(b *testing.B) {
 		addr := ln.Addr().String()
 		ln.Close()
 		start := time.Now()
-		cmd := exec.Command(bin, "-addr", addr, "-log-level", "warn")
+		cmd := exec.Command(bin, "-addr", addr) // default flags: a log line per request
 		if err := cmd.Start(); err != nil {
 			b.Fatal(err)
 		}

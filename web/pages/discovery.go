@@ -23,7 +23,7 @@ func (r *Renderer) sitemap(w io.Writer, pages []job) error {
 	}
 	set := urlset{XMLNS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, p := range pages {
-		if p.contentType != htmlType {
+		if p.contentType != HTMLType {
 			continue
 		}
 		u := url{Loc: r.AbsoluteURL(p.path)}

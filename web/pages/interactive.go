@@ -171,7 +171,7 @@ func (r *Renderer) StaticVariants(ctx context.Context) ([]Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rendering the static search page: %w", err)
 	}
-	out := []Page{{Path: "/search", ContentType: htmlType, Body: body}}
+	out := []Page{{Path: "/search", ContentType: HTMLType, Body: body}}
 	for _, c := range r.site.Comparisons {
 		if c.Choose == nil {
 			continue
@@ -182,7 +182,7 @@ func (r *Renderer) StaticVariants(ctx context.Context) ([]Page, error) {
 		if err != nil {
 			return nil, fmt.Errorf("rendering the static decision helper: %w", err)
 		}
-		out = append(out, Page{Path: urls.Choose(c), ContentType: htmlType, Body: body, Modified: c.Reviewed})
+		out = append(out, Page{Path: urls.Choose(c), ContentType: HTMLType, Body: body, Modified: c.Reviewed})
 	}
 	return out, nil
 }

@@ -69,9 +69,11 @@ func New(s *site.Site, a *assets.Set, cfg Config) (*Renderer, error) {
 // Site returns the content the renderer draws from.
 func (r *Renderer) Site() *site.Site { return r.site }
 
-// Content types of the pages.
+// HTMLType is the content type of every HTML page, pre-rendered or rendered per request.
+const HTMLType = "text/html; charset=utf-8"
+
+// Content types of the other pages.
 const (
-	htmlType = "text/html; charset=utf-8"
 	jsonType = "application/json; charset=utf-8"
 	csvType  = "text/csv; charset=utf-8"
 	xmlType  = "application/xml; charset=utf-8"
@@ -88,7 +90,7 @@ type job struct {
 }
 
 func htmlJob(path string, modified time.Time, c templ.Component) job {
-	return job{path: path, contentType: htmlType, modified: modified, render: c.Render}
+	return job{path: path, contentType: HTMLType, modified: modified, render: c.Render}
 }
 
 func dataJob(path, contentType string, modified time.Time, render func(w io.Writer) error) job {

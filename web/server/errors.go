@@ -1,9 +1,11 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 
 	"github.com/versus-dev/versus/components"
 )
@@ -23,8 +25,8 @@ func (e *httpError) Error() string { return fmt.Sprintf("%d: %s", e.status, e.me
 
 func notFound() error { return &httpError{status: http.StatusNotFound} }
 
-// handle adapts a handlerFunc: an *httpError becomes its status page, any other error a
-// logged 500 page.
+// handle adapts a handlerFunc: an *httpError becomes its status page, a request the
+// client gave up on is dropped quietly, and any other error is a logged 500 page.
 func (s *Server) handle(h handlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if err := h(w, r); err != nil {
@@ -33,23 +35,41 @@ func (s *Server) handle(h handlerFunc) http.HandlerFunc {
 	}
 }
 
-// writeError renders the error page for err.
+// renderContext is the context pages are rendered in for a request. Rendering takes
+// microseconds, so it is not worth interrupting: a client that half-closes its side after
+// sending (which cancels the request's context) still gets its answer.
+func renderContext(r *http.Request) context.Context { return context.WithoutCancel(r.Context()) }
+
+// canceled reports whether err comes from the client going away (or its deadline) rather
+// than from the server.
+func canceled(r *http.Request, err error) bool {
+	return r.Context().Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded))
+}
+
+// writeError renders the error page for err. A canceled request is not an error: it is
+// counted apart, logged at debug level, and its connection is closed without an answer
+// (http.ErrAbortHandler, which net/http does not log).
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	if canceled(r, err) {
+		s.metrics.canceled.Add(1)
+		s.logger.DebugContext(r.Context(), "request canceled", "method", r.Method, "path", r.URL.Path, "err", err)
+		panic(http.ErrAbortHandler)
+	}
 	var he *httpError
 	if !errors.As(err, &he) {
 		s.logger.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 		he = &httpError{status: http.StatusInternalServerError, message: "Something went wrong on our side. Please try again."}
 	}
-	body, renderErr := s.renderer.Error(r.Context(), he.status, r.URL.Path, he.message, he.links...)
+	body, renderErr := s.renderer.Error(renderContext(r), he.status, r.URL.Path, he.message, he.links...)
 	if renderErr != nil {
 		s.logger.ErrorContext(r.Context(), "rendering error page", "err", renderErr)
 		http.Error(w, http.StatusText(he.status), he.status)
 		return
 	}
 	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Cache-Control", "no-store")
-	h.Set("Content-Length", fmt.Sprint(len(body)))
+	h["Content-Type"] = htmlType
+	h["Cache-Control"] = cacheNone
+	h["Content-Length"] = []string{strconv.Itoa(len(body))}
 	if he.status == http.StatusMethodNotAllowed {
 		h["Allow"] = allowGetHead
 	}
@@ -57,4 +77,10 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(body)
 	}
+}
+
+// answerPanic logs a handler's panic with its stack and sends the 500 page.
+func (s *Server) answerPanic(w http.ResponseWriter, r *http.Request, value any, stack []byte) {
+	s.logger.ErrorContext(r.Context(), "panic", "path", r.URL.Path, "panic", fmt.Sprint(value), "stack", string(stack))
+	s.writeError(w, r, fmt.Errorf("panic: %v", value))
 }

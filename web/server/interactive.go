@@ -38,21 +38,21 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	body, err := s.renderer.Search(r.Context(), query, results, "")
+	body, err := s.renderer.Search(renderContext(r), query, results, "")
 	if err != nil {
 		return err
 	}
-	writeDynamic(w, r, http.StatusOK, "text/html; charset=utf-8", body)
+	writeHTML(w, r, http.StatusOK, body)
 	return nil
 }
 
 // badSearch answers 400 with the search page explaining what was wrong.
 func (s *Server) badSearch(w http.ResponseWriter, r *http.Request, query, problem string) error {
-	body, err := s.renderer.Search(r.Context(), query, search.Results{}, problem)
+	body, err := s.renderer.Search(renderContext(r), query, search.Results{}, problem)
 	if err != nil {
 		return err
 	}
-	writeDynamic(w, r, http.StatusBadRequest, "text/html; charset=utf-8", body)
+	writeHTML(w, r, http.StatusBadRequest, body)
 	return nil
 }
 
@@ -89,10 +89,10 @@ func (s *Server) choose(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	body, err := s.renderer.Choose(r.Context(), c, answers)
+	body, err := s.renderer.Choose(renderContext(r), c, answers)
 	if err != nil {
 		return err
 	}
-	writeDynamic(w, r, http.StatusOK, "text/html; charset=utf-8", body)
+	writeHTML(w, r, http.StatusOK, body)
 	return nil
 }

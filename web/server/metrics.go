@@ -8,11 +8,12 @@ import (
 	"time"
 )
 
-// metrics are the server's counters: requests by status, bytes written, time spent in
-// handlers, and how long the start-up render took. They are served as JSON at
+// metrics are the server's counters: requests by status, requests canceled by the client,
+// bytes written, time spent in handlers, and how long the start-up render took. They are served as JSON at
 // /debug/vars only when Config.Metrics is set.
 type metrics struct {
 	requests    atomic.Int64
+	canceled    atomic.Int64 // requests the client gave up on; not in requests or byStatus
 	bytes       atomic.Int64
 	handlerNano atomic.Int64
 	byStatus    [600]atomic.Int64 // indexed by status code; 0 counts anything out of range
@@ -20,7 +21,8 @@ type metrics struct {
 	pages       int
 }
 
-func (m *metrics) count(status int, bytes int64, elapsed time.Duration) {
+// Observe counts one answered request (middleware.Observer).
+func (m *metrics) Observe(status int, bytes int64, elapsed time.Duration) {
 	m.requests.Add(1)
 	m.bytes.Add(bytes)
 	m.handlerNano.Add(int64(elapsed))
@@ -43,6 +45,7 @@ func (m *metrics) serveJSON(w http.ResponseWriter, _ *http.Request) error {
 	return json.NewEncoder(w).Encode(map[string]any{
 		"requests":           m.requests.Load(),
 		"requests_by_status": byStatus,
+		"requests_canceled":  m.canceled.Load(),
 		"bytes_written":      m.bytes.Load(),
 		"handler_seconds":    time.Duration(m.handlerNano.Load()).Seconds(),
 		"render_seconds":     time.Duration(m.renderNano).Seconds(),

@@ -8,8 +8,9 @@ import (
 	"strings"
 
 	"github.com/go-chi/chi/v5"
-	"github.com/go-chi/chi/v5/middleware"
+	chimiddleware "github.com/go-chi/chi/v5/middleware"
 
+	"github.com/versus-dev/versus/web/middleware"
 	"github.com/versus-dev/versus/web/pages"
 	"github.com/versus-dev/versus/web/site"
 	"github.com/versus-dev/versus/web/urls"
@@ -19,12 +20,19 @@ import (
 // store; the handlers only decide between a stored page, a redirect and an error.
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.observe)
-	r.Use(recoverPanics(s))
-	r.Use(s.securityHeaders)
-	r.Use(s.limitURL)
-	r.Use(canonicalPaths)
-	r.Use(middleware.GetHead) // HEAD is answered by the GET routes, without a body
+	r.Use(middleware.RequestID)
+	r.Use(middleware.RequestLog(s.logger, s.metrics))
+	r.Use(middleware.Recoverer(s.answerPanic))
+	r.Use(middleware.SecurityHeaders(s.cfg.HSTSMaxAge))
+	r.Use(middleware.LimitURL(maxURLBytes, s.handle(func(http.ResponseWriter, *http.Request) error {
+		return &httpError{status: http.StatusRequestURITooLong, message: "This address is too long."}
+	})))
+	r.Use(middleware.CanonicalPath("/static/", func(w http.ResponseWriter, r *http.Request, path string) {
+		if err := redirect(w, r, path); err != nil {
+			s.writeError(w, r, err)
+		}
+	}))
+	r.Use(chimiddleware.GetHead) // HEAD is answered by the GET routes, without a body
 
 	r.Get("/", s.handle(s.stored))
 	r.Get("/compare/{pair}", s.handle(s.comparison))
@@ -132,6 +140,9 @@ func redirect(w http.ResponseWriter, r *http.Request, path string) error {
 	if strings.HasPrefix(target, "//") {
 		return notFound() // never hand a browser a scheme-relative URL to another host
 	}
+	// Without a lifetime, caches would pick their own for a permanent redirect; give it the
+	// pages' lifetime, since the rules change with the content (a row's aliases).
+	w.Header()["Cache-Control"] = cachePage
 	http.Redirect(w, r, target, http.StatusMovedPermanently)
 	return nil
 }
@@ -163,27 +174,31 @@ func (s *Server) filteredComparison(w http.ResponseWriter, r *http.Request, c *s
 		stored.serve(w, r)
 		return nil
 	}
-	body, err := s.renderer.FilteredComparison(r.Context(), c, f)
+	body, err := s.renderer.FilteredComparison(renderContext(r), c, f)
 	if err != nil {
 		return err
 	}
-	writeDynamic(w, r, http.StatusOK, "text/html; charset=utf-8", body)
+	writeHTML(w, r, http.StatusOK, body)
 	return nil
 }
 
-// maxQueryBytes bounds query strings the server will parse.
-const maxQueryBytes = 2048
+// Limits on what the server will parse: longer request targets get 414 before routing,
+// longer query strings 414 before they are read.
+const (
+	maxURLBytes   = 4096
+	maxQueryBytes = 2048
+)
 
-// writeDynamic writes a response rendered for this request.
-func writeDynamic(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte) {
+// writeHTML writes a page rendered for this request.
+func writeHTML(w http.ResponseWriter, r *http.Request, status int, body []byte) {
 	h := w.Header()
-	h.Set("Content-Type", contentType)
+	h["Content-Type"] = htmlType
 	if status == http.StatusOK {
-		h.Set("Cache-Control", "public, max-age=300")
+		h["Cache-Control"] = cacheDynamic
 	} else {
-		h.Set("Cache-Control", "no-store")
+		h["Cache-Control"] = cacheNone
 	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h["Content-Length"] = []string{strconv.Itoa(len(body))}
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(body)

@@ -47,7 +47,6 @@ type Server struct {
 	store      map[string]*entry // by path: every page and asset
 	index      *search.Index     // set once indexReady is closed
 	indexReady chan struct{}
-	headers    map[string][]string
 	metrics    *metrics
 	handler    http.Handler
 }
@@ -79,7 +78,6 @@ func NewServer(cfg Config, s *site.Site, logger *slog.Logger) (*Server, error) {
 	srv.prepareSearch()
 	srv.metrics.renderNano = int64(time.Since(start))
 	srv.metrics.pages = len(srv.store)
-	srv.headers = securityHeaderValues(cfg.HSTSMaxAge)
 	srv.handler = srv.routes()
 	return srv, nil
 }

@@ -255,7 +255,7 @@ func TestStaticAssetsAreImmutable(t *testing.T) {
 		doc.Find(sel).Each(func(_ int, s *goquery.Selection) {
 			href, _ := s.Attr("href")
 			resp := get(t, srv, http.MethodGet, href, "Accept-Encoding", "br")
-			if resp.StatusCode != http.StatusOK || resp.Header.Get("Cache-Control") != "public, max-age=31536000, immutable" {
+			if resp.StatusCode != http.StatusOK || resp.Header.Get("Cache-Control") != "max-age=31536000, immutable" {
 				t.Errorf("%s: %d, Cache-Control %q", href, resp.StatusCode, resp.Header.Get("Cache-Control"))
 			}
 			if !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/css") {
@@ -263,7 +263,7 @@ func TestStaticAssetsAreImmutable(t *testing.T) {
 			}
 		})
 	}
-	if got := get(t, srv, http.MethodGet, "/").Header.Get("Cache-Control"); got != "public, max-age=300, must-revalidate" {
+	if got := get(t, srv, http.MethodGet, "/").Header.Get("Cache-Control"); got != "max-age=300, must-revalidate" {
 		t.Errorf("page Cache-Control = %q", got)
 	}
 }

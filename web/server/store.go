@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/versus-dev/versus/web/compress"
+	"github.com/versus-dev/versus/web/pages"
 )
 
 // encoding indexes an entry's representations.
@@ -36,12 +37,16 @@ type variant struct {
 	encoding []string // nil for identity
 }
 
-// Cache policies.
+// Cache policies. No "public": nothing here is authenticated, so shared caches may store
+// every response anyway (RFC 9111 §3), and REDbot flags it as unnecessary.
 var (
-	cachePage      = []string{"public, max-age=300, must-revalidate"}
-	cacheImmutable = []string{"public, max-age=31536000, immutable"}
+	cachePage      = []string{"max-age=300, must-revalidate"}
+	cacheImmutable = []string{"max-age=31536000, immutable"}
 	varyEncoding   = []string{"Accept-Encoding"}
+	cacheDynamic   = []string{"max-age=300"} // pages rendered for a query
+	cacheNone      = []string{"no-store"}    // error pages
 	allowGetHead   = []string{"GET, HEAD"}
+	htmlType       = []string{pages.HTMLType}
 )
 
 // newEntry compresses body and computes strong ETags for each representation.
