@@ -8,6 +8,8 @@ import (
 	"net"
 	"net/http"
 	"time"
+
+	"github.com/versus-dev/versus/web/site"
 )
 
 // healthcheckFlags declares the flags of healthcheck.
@@ -35,8 +37,8 @@ func runHealthcheck(ctx context.Context, p *process, args []string) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()
-	url := "http://" + hostport + "/healthz"
-	status, err := getStatus(ctx, hostport, "/healthz")
+	url := "http://" + hostport + site.HealthPath
+	status, err := getStatus(ctx, hostport, site.HealthPath)
 	if err != nil {
 		return fmt.Errorf("healthcheck: GET %s: %w", url, err)
 	}

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/versus-dev/versus/web/site"
-	"github.com/versus-dev/versus/web/urls"
 )
 
 // redirect is one permanent redirect of the site.
@@ -26,16 +25,15 @@ func siteRedirects(s *site.Site) []redirect {
 	for _, c := range s.Comparisons {
 		for _, row := range c.Rows {
 			for _, alias := range row.Aliases {
-				out = append(out, redirect{From: "/compare/" + c.Slug + "/" + alias, To: urls.Row(row)})
+				out = append(out, redirect{From: site.RowPath(c.Slug, alias), To: row.Path()})
 			}
 		}
 		for _, other := range otherOrders(c) {
-			prefix := "/compare/" + other
-			out = append(out, redirect{From: prefix, To: urls.Comparison(c)})
+			out = append(out, redirect{From: site.ComparisonPath(other), To: c.Path()})
 			for _, row := range c.Rows {
-				out = append(out, redirect{From: prefix + "/" + row.ID, To: urls.Row(row)})
+				out = append(out, redirect{From: site.RowPath(other, row.ID), To: row.Path()})
 				for _, alias := range row.Aliases {
-					out = append(out, redirect{From: prefix + "/" + alias, To: urls.Row(row)})
+					out = append(out, redirect{From: site.RowPath(other, alias), To: row.Path()})
 				}
 			}
 		}

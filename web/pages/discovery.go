@@ -7,7 +7,7 @@ import (
 	"sort"
 	"time"
 
-	"github.com/versus-dev/versus/web/urls"
+	"github.com/versus-dev/versus/web/site"
 )
 
 // sitemap lists every HTML page with its last-reviewed date.
@@ -37,7 +37,7 @@ func (r *Renderer) sitemap(w io.Writer, pages []job) error {
 }
 
 func (r *Renderer) robots(w io.Writer) error {
-	_, err := fmt.Fprintf(w, "User-agent: *\nAllow: /\n\nSitemap: %s\n", r.AbsoluteURL("/sitemap.xml"))
+	_, err := fmt.Fprintf(w, "User-agent: *\nAllow: /\n\nSitemap: %s\n", r.AbsoluteURL(site.SitemapPath))
 	return err
 }
 
@@ -68,7 +68,7 @@ func (r *Renderer) feed(w io.Writer) error {
 	}
 	f := feed{
 		XMLNS: "http://www.w3.org/2005/Atom", Title: r.cfg.SiteName, ID: r.AbsoluteURL("/"),
-		Links: []link{{Href: r.AbsoluteURL("/feed.xml"), Rel: "self"}, {Href: r.AbsoluteURL("/")}},
+		Links: []link{{Href: r.AbsoluteURL(site.FeedPath), Rel: "self"}, {Href: r.AbsoluteURL(site.HomePath)}},
 	}
 	f.Author.Name = r.cfg.SiteName
 	stamp := func(t time.Time) string { return t.UTC().Format(time.RFC3339) }
@@ -80,11 +80,11 @@ func (r *Renderer) feed(w io.Writer) error {
 		}
 	}
 	for _, g := range r.site.Guides {
-		add(g.Title, urls.Guide(g), g.Summary, g.Reviewed)
+		add(g.Title, g.Path(), g.Summary, g.Reviewed)
 	}
 	for _, c := range r.site.Comparisons {
 		for _, row := range c.Rows {
-			add(row.Title+" ("+c.Title+")", urls.Row(row), row.Summary, row.Reviewed)
+			add(row.Title+" ("+c.Title+")", row.Path(), row.Summary, row.Reviewed)
 		}
 	}
 	sort.SliceStable(f.Entries, func(i, j int) bool {

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/versus-dev/versus/components"
-	"github.com/versus-dev/versus/web/urls"
 )
 
 // Error renders the page for an error status, with links to offer. For 404s it suggests
@@ -75,14 +74,14 @@ func (r *Renderer) suggest(path string, max int) []components.Link {
 	for _, c := range r.site.Comparisons {
 		for _, row := range c.Rows {
 			names := append([]string{row.ID, row.Title}, row.Aliases...)
-			cands = append(cands, candidate{link: components.Link{Title: row.Title + " (" + c.Title + ")", URL: urls.Row(row)}, names: names})
+			cands = append(cands, candidate{link: components.Link{Title: row.Title + " (" + c.Title + ")", URL: row.Path()}, names: names})
 		}
 	}
 	for _, g := range r.site.Guides {
-		cands = append(cands, candidate{link: components.Link{Title: g.Title, URL: urls.Guide(g)}, names: []string{g.Slug, g.Title}})
+		cands = append(cands, candidate{link: components.Link{Title: g.Title, URL: g.Path()}, names: []string{g.Slug, g.Title}})
 	}
 	for _, f := range r.site.Frameworks {
-		cands = append(cands, candidate{link: components.Link{Title: f.Title, URL: urls.Framework(f)}, names: []string{f.ID, f.Title}})
+		cands = append(cands, candidate{link: components.Link{Title: f.Title, URL: f.Path()}, names: []string{f.ID, f.Title}})
 	}
 	for i := range cands {
 		cands[i].score = matchScore(query, cands[i].names)

@@ -11,7 +11,6 @@ import (
 
 	"github.com/versus-dev/versus/components"
 	"github.com/versus-dev/versus/web/site"
-	"github.com/versus-dev/versus/web/urls"
 )
 
 // Filter is a view of the comparison table chosen in the query string:
@@ -119,7 +118,7 @@ func (r *Renderer) FilteredComparison(ctx context.Context, c *site.Comparison, f
 // filterView is the filter form's state.
 func filterView(c *site.Comparison, f Filter, shown int) components.FilterView {
 	v := components.FilterView{
-		Action: urls.Comparison(c), DiffOnly: f.DiffOnly, Query: f.Query, Active: f.Active(),
+		Action: c.Path(), DiffOnly: f.DiffOnly, Query: f.Query, Active: f.Active(),
 		Notes: f.Notes, Shown: shown, Total: len(c.Rows),
 	}
 	for _, cat := range c.Categories {

@@ -13,7 +13,6 @@ import (
 	"github.com/versus-dev/versus/web/choose"
 	"github.com/versus-dev/versus/web/search"
 	"github.com/versus-dev/versus/web/site"
-	"github.com/versus-dev/versus/web/urls"
 )
 
 // The pages that answer a query: search results and the decision helper's result. They
@@ -42,7 +41,7 @@ func (r *Renderer) searchPage(query string, results search.Results, problem stri
 		title = "Search: " + query
 	}
 	p := components.SearchPage{
-		Shell: r.shell("/search", title, "Search the comparison rows, guides and framework profiles."),
+		Shell: r.shell(site.SearchPath, title, "Search the comparison rows, guides and framework profiles."),
 		Query: query, Total: results.Total, Problem: problem,
 	}
 	if query != "" || problem != "" {
@@ -80,9 +79,9 @@ func (r *Renderer) Choose(ctx context.Context, c *site.Comparison, answers choos
 
 func (r *Renderer) choosePage(c *site.Comparison, answers choose.Answers, withResult bool) components.ChoosePage {
 	p := components.ChoosePage{
-		Shell:      r.shell(urls.Choose(c), "Which should I choose? "+c.Title, "Answer a few questions about your project and get a recommendation between "+subjectNames(c)+", with the reasons and links to the rows behind it."),
-		Comparison: components.Link{Title: c.Title, URL: urls.Comparison(c)},
-		Action:     urls.Choose(c),
+		Shell:      r.shell(c.ChoosePath(), "Which should I choose? "+c.Title, "Answer a few questions about your project and get a recommendation between "+subjectNames(c)+", with the reasons and links to the rows behind it."),
+		Comparison: components.Link{Title: c.Title, URL: c.Path()},
+		Action:     c.ChoosePath(),
 	}
 	for _, q := range c.Choose.Questions {
 		chosen := answers.Answer(q.ID)
@@ -103,7 +102,7 @@ func (r *Renderer) choosePage(c *site.Comparison, answers choose.Answers, withRe
 func (r *Renderer) chooseResult(c *site.Comparison, answers choose.Answers, res choose.Result) *components.ChooseResult {
 	out := &components.ChooseResult{
 		Answered: len(answers), Questions: len(c.Choose.Questions),
-		ShareURL: r.AbsoluteURL(urls.Choose(c)) + "?" + answers.Encode(),
+		ShareURL: r.AbsoluteURL(c.ChoosePath()) + "?" + answers.Encode(),
 	}
 	if res.Recommended == nil {
 		out.Headline = "No clear winner"
@@ -127,9 +126,9 @@ func (r *Renderer) chooseResult(c *site.Comparison, answers choose.Answers, res 
 	}
 	link := func(rs choose.Reason) components.Link {
 		if rs.Row != nil {
-			return components.Link{Title: "Read the " + rs.Row.Title + " row", URL: urls.Row(rs.Row)}
+			return components.Link{Title: "Read the " + rs.Row.Title + " row", URL: rs.Row.Path()}
 		}
-		return components.Link{Title: "See " + rs.Category.Title, URL: urls.Comparison(c) + "#category-" + rs.Category.ID}
+		return components.Link{Title: "See " + rs.Category.Title, URL: c.Path() + "#category-" + rs.Category.ID}
 	}
 	for _, rs := range res.Reasons {
 		out.Reasons = append(out.Reasons, components.ChooseReason{Subject: rs.Subject.Name, Text: rs.Text, Link: link(rs)})
@@ -157,7 +156,7 @@ func (r *Renderer) openSearch(w io.Writer) error {
   <InputEncoding>UTF-8</InputEncoding>
   <Url type="text/html" method="get" template="%s?q={searchTerms}"/>
 </OpenSearchDescription>
-`, templ.EscapeString(r.cfg.SiteName), templ.EscapeString(r.cfg.SiteName), templ.EscapeString(r.AbsoluteURL("/search")))
+`, templ.EscapeString(r.cfg.SiteName), templ.EscapeString(r.cfg.SiteName), templ.EscapeString(r.AbsoluteURL(site.SearchPath)))
 	return err
 }
 
@@ -171,7 +170,7 @@ func (r *Renderer) StaticVariants(ctx context.Context) ([]Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rendering the static search page: %w", err)
 	}
-	out := []Page{{Path: "/search", ContentType: HTMLType, Body: body}}
+	out := []Page{{Path: site.SearchPath, ContentType: HTMLType, Body: body}}
 	for _, c := range r.site.Comparisons {
 		if c.Choose == nil {
 			continue
@@ -182,7 +181,7 @@ func (r *Renderer) StaticVariants(ctx context.Context) ([]Page, error) {
 		if err != nil {
 			return nil, fmt.Errorf("rendering the static decision helper: %w", err)
 		}
-		out = append(out, Page{Path: urls.Choose(c), ContentType: HTMLType, Body: body, Modified: c.Reviewed})
+		out = append(out, Page{Path: c.ChoosePath(), ContentType: HTMLType, Body: body, Modified: c.Reviewed})
 	}
 	return out, nil
 }

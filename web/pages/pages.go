@@ -20,7 +20,6 @@ import (
 	"github.com/versus-dev/versus/web/parallel"
 	"github.com/versus-dev/versus/web/search"
 	"github.com/versus-dev/versus/web/site"
-	"github.com/versus-dev/versus/web/urls"
 )
 
 // Page is one rendered page.
@@ -131,37 +130,37 @@ func (r *Renderer) jobs() []job {
 	var jobs []job
 	for _, c := range s.Comparisons {
 		jobs = append(jobs,
-			htmlJob(urls.Comparison(c), c.Reviewed, components.Comparison(r.comparisonPage(c, Filter{}))),
-			dataJob(urls.Comparison(c)+".json", jsonType, c.Reviewed, func(w io.Writer) error { return writeJSON(w, r.comparisonJSON(c)) }),
-			dataJob(urls.Comparison(c)+".csv", csvType, c.Reviewed, func(w io.Writer) error { return r.comparisonCSV(w, c) }),
+			htmlJob(c.Path(), c.Reviewed, components.Comparison(r.comparisonPage(c, Filter{}))),
+			dataJob(c.JSONPath(), jsonType, c.Reviewed, func(w io.Writer) error { return writeJSON(w, r.comparisonJSON(c)) }),
+			dataJob(c.CSVPath(), csvType, c.Reviewed, func(w io.Writer) error { return r.comparisonCSV(w, c) }),
 		)
 		if c.Choose != nil {
-			jobs = append(jobs, htmlJob(urls.Choose(c), c.Reviewed, components.Choose(r.choosePage(c, nil, false))))
+			jobs = append(jobs, htmlJob(c.ChoosePath(), c.Reviewed, components.Choose(r.choosePage(c, nil, false))))
 		}
 		for _, row := range c.Rows {
 			jobs = append(jobs,
-				htmlJob(urls.Row(row), row.Reviewed, components.RowDetail(r.rowPage(row))),
-				dataJob(urls.Row(row)+".json", jsonType, row.Reviewed, func(w io.Writer) error { return writeJSON(w, r.rowJSON(row)) }),
+				htmlJob(row.Path(), row.Reviewed, components.RowDetail(r.rowPage(row))),
+				dataJob(row.JSONPath(), jsonType, row.Reviewed, func(w io.Writer) error { return writeJSON(w, r.rowJSON(row)) }),
 			)
 			newer(row.Reviewed)
 		}
 	}
 	for _, g := range s.Guides {
-		jobs = append(jobs, htmlJob(urls.Guide(g), g.Reviewed, components.Guide(r.guidePage(g))))
+		jobs = append(jobs, htmlJob(g.Path(), g.Reviewed, components.Guide(r.guidePage(g))))
 		newer(g.Reviewed)
 	}
-	jobs = append(jobs, htmlJob("/guides", latest, components.GuidesIndex(r.guidesIndexPage())))
+	jobs = append(jobs, htmlJob(site.GuidesPath, latest, components.GuidesIndex(r.guidesIndexPage())))
 	for _, f := range s.Frameworks {
-		jobs = append(jobs, htmlJob(urls.Framework(f), f.Reviewed, components.Framework(r.frameworkPage(f))))
+		jobs = append(jobs, htmlJob(f.Path(), f.Reviewed, components.Framework(r.frameworkPage(f))))
 	}
 	jobs = append(jobs, htmlJob("/", latest, components.Home(r.homePage())))
-	jobs = append(jobs, htmlJob("/search", latest, components.Search(r.searchPage("", search.Results{}, ""))))
+	jobs = append(jobs, htmlJob(site.SearchPath, latest, components.Search(r.searchPage("", search.Results{}, ""))))
 	listed := append([]job(nil), jobs...)
 	jobs = append(jobs,
-		dataJob("/sitemap.xml", xmlType, latest, func(w io.Writer) error { return r.sitemap(w, listed) }),
-		dataJob("/robots.txt", textType, latest, r.robots),
-		dataJob("/feed.xml", atomType, latest, r.feed),
-		dataJob("/opensearch.xml", "application/opensearchdescription+xml; charset=utf-8", latest, r.openSearch),
+		dataJob(site.SitemapPath, xmlType, latest, func(w io.Writer) error { return r.sitemap(w, listed) }),
+		dataJob(site.RobotsPath, textType, latest, r.robots),
+		dataJob(site.FeedPath, atomType, latest, r.feed),
+		dataJob(site.OpenSearchPath, "application/opensearchdescription+xml; charset=utf-8", latest, r.openSearch),
 	)
 	return jobs
 }
@@ -190,11 +189,11 @@ func (r *Renderer) shell(path, title, description string) components.Shell {
 func (r *Renderer) nav() []components.NavLink {
 	links := []components.NavLink{{Title: "Home", URL: "/"}}
 	for _, c := range r.site.Comparisons {
-		links = append(links, components.NavLink{Title: c.Title, URL: urls.Comparison(c)})
+		links = append(links, components.NavLink{Title: c.Title, URL: c.Path()})
 	}
-	links = append(links, components.NavLink{Title: "Guides", URL: "/guides"})
+	links = append(links, components.NavLink{Title: "Guides", URL: site.GuidesPath})
 	for _, f := range r.site.Frameworks {
-		links = append(links, components.NavLink{Title: f.Title, URL: urls.Framework(f)})
+		links = append(links, components.NavLink{Title: f.Title, URL: f.Path()})
 	}
 	return links
 }
@@ -208,7 +207,7 @@ func (r *Renderer) expandURLTemplate(tmpl string, row *site.Row) string {
 	}
 	return strings.NewReplacer(
 		"{title}", url.QueryEscape(row.Title),
-		"{url}", url.QueryEscape(r.AbsoluteURL(urls.Row(row))),
+		"{url}", url.QueryEscape(r.AbsoluteURL(row.Path())),
 		"{id}", url.QueryEscape(row.ID),
 		"{file}", row.File,
 	).Replace(tmpl)

@@ -8,7 +8,6 @@ import (
 	"io"
 
 	"github.com/versus-dev/versus/web/site"
-	"github.com/versus-dev/versus/web/urls"
 )
 
 // The machine-readable twins of the comparison and its rows. They are rendered from the
@@ -70,7 +69,7 @@ const isoDate = "2006-01-02"
 
 func (r *Renderer) rowJSON(row *site.Row) RowJSON {
 	v := RowJSON{
-		ID: row.ID, Title: row.Title, Category: row.Category.ID, URL: r.AbsoluteURL(urls.Row(row)),
+		ID: row.ID, Title: row.Title, Category: row.Category.ID, URL: r.AbsoluteURL(row.Path()),
 		Summary: row.Summary, Verdict: row.Verdict, Cells: map[string]CellJSON{},
 		Aliases: append([]string{}, row.Aliases...), Reviewed: row.Reviewed.Format(isoDate),
 	}
@@ -85,7 +84,7 @@ func (r *Renderer) rowJSON(row *site.Row) RowJSON {
 
 func (r *Renderer) comparisonJSON(c *site.Comparison) ComparisonJSON {
 	v := ComparisonJSON{
-		Title: c.Title, URL: r.AbsoluteURL(urls.Comparison(c)), Summary: c.Summary, Reviewed: c.Reviewed.Format(isoDate),
+		Title: c.Title, URL: r.AbsoluteURL(c.Path()), Summary: c.Summary, Reviewed: c.Reviewed.Format(isoDate),
 	}
 	for _, s := range c.Subjects {
 		v.Subjects = append(v.Subjects, SubjectJSON(s))
@@ -124,7 +123,7 @@ func (r *Renderer) comparisonCSV(w io.Writer, c *site.Comparison) error {
 		for _, cell := range row.Cells {
 			rec = append(rec, string(cell.Support), cell.Text)
 		}
-		rec = append(rec, r.AbsoluteURL(urls.Row(row)), row.Reviewed.Format(isoDate))
+		rec = append(rec, r.AbsoluteURL(row.Path()), row.Reviewed.Format(isoDate))
 		_ = cw.Write(rec)
 	}
 	cw.Flush()

@@ -7,7 +7,6 @@ import (
 
 	"github.com/versus-dev/versus/components"
 	"github.com/versus-dev/versus/web/site"
-	"github.com/versus-dev/versus/web/urls"
 )
 
 func (r *Renderer) subjects(c *site.Comparison) []components.Subject {
@@ -15,7 +14,7 @@ func (r *Renderer) subjects(c *site.Comparison) []components.Subject {
 	for i, s := range c.Subjects {
 		out[i] = components.Subject{ID: s.ID, Name: s.Name}
 		if f := r.site.Framework(s.ID); f != nil {
-			out[i].ProfileURL = urls.Framework(f)
+			out[i].ProfileURL = f.Path()
 		}
 	}
 	return out
@@ -23,7 +22,7 @@ func (r *Renderer) subjects(c *site.Comparison) []components.Subject {
 
 func rowView(row *site.Row) components.Row {
 	v := components.Row{
-		ID: row.ID, Title: row.Title, URL: urls.Row(row), TableURL: urls.Comparison(row.Comparison) + "#" + row.ID,
+		ID: row.ID, Title: row.Title, URL: row.Path(), TableURL: row.Comparison.Path() + "#" + row.ID,
 		Summary: row.Summary, Verdict: row.Verdict, VerdictName: row.VerdictName(), Aliases: row.Aliases,
 	}
 	for _, c := range row.Cells {
@@ -61,7 +60,7 @@ func sources(list []site.Source) []components.Source {
 }
 
 func (r *Renderer) comparisonPage(c *site.Comparison, f Filter) components.ComparisonPage {
-	path := urls.Comparison(c)
+	path := c.Path()
 	p := components.ComparisonPage{
 		Shell:    r.shell(path, c.Title, c.Summary),
 		Title:    c.Title,
@@ -71,8 +70,8 @@ func (r *Renderer) comparisonPage(c *site.Comparison, f Filter) components.Compa
 		Reviewed: date(c.Reviewed),
 	}
 	p.Shell.Meta.Alternates = []components.Alternate{
-		{Type: "application/json", Href: path + ".json", Title: c.Title + " as JSON"},
-		{Type: "text/csv", Href: path + ".csv", Title: c.Title + " as CSV"},
+		{Type: "application/json", Href: c.JSONPath(), Title: c.Title + " as JSON"},
+		{Type: "text/csv", Href: c.CSVPath(), Title: c.Title + " as CSV"},
 	}
 	var shown []*site.Row
 	for _, cat := range c.Categories {
@@ -101,8 +100,8 @@ func (r *Renderer) rowPage(row *site.Row) components.RowPage {
 	}
 	description := strings.Join(parts, " ") + " Verdict: " + row.VerdictName() + ". " + row.Summary
 	p := components.RowPage{
-		Shell:      r.shell(urls.Row(row), row.Title+": "+c.Title, description),
-		Comparison: components.Link{Title: c.Title, URL: urls.Comparison(c)},
+		Shell:      r.shell(row.Path(), row.Title+": "+c.Title, description),
+		Comparison: components.Link{Title: c.Title, URL: c.Path()},
 		Category:   row.Category.Title,
 		Row:        rowView(row),
 		Subjects:   r.subjects(c),
@@ -114,32 +113,32 @@ func (r *Renderer) rowPage(row *site.Row) components.RowPage {
 	p.CorrectionURL = r.expandURLTemplate(r.cfg.CorrectionURL, row)
 	p.SourceURL = r.expandURLTemplate(r.cfg.SourceURL, row)
 	p.Shell.Meta.OGType = "article"
-	p.Shell.Meta.Alternates = []components.Alternate{{Type: "application/json", Href: urls.Row(row) + ".json", Title: row.Title + " as JSON"}}
+	p.Shell.Meta.Alternates = []components.Alternate{{Type: "application/json", Href: row.JSONPath(), Title: row.Title + " as JSON"}}
 	p.Shell.Meta.JSONLD = map[string]any{
 		"@context": "https://schema.org",
 		"@type":    "BreadcrumbList",
 		"itemListElement": []map[string]any{
-			{"@type": "ListItem", "position": 1, "name": c.Title, "item": r.AbsoluteURL(urls.Comparison(c))},
-			{"@type": "ListItem", "position": 2, "name": row.Title, "item": r.AbsoluteURL(urls.Row(row))},
+			{"@type": "ListItem", "position": 1, "name": c.Title, "item": r.AbsoluteURL(c.Path())},
+			{"@type": "ListItem", "position": 2, "name": row.Title, "item": r.AbsoluteURL(row.Path())},
 		},
 	}
 	prev, next := row.Neighbours()
 	if prev != nil {
-		p.Prev = &components.Link{Title: prev.Title, URL: urls.Row(prev)}
+		p.Prev = &components.Link{Title: prev.Title, URL: prev.Path()}
 	}
 	if next != nil {
-		p.Next = &components.Link{Title: next.Title, URL: urls.Row(next)}
+		p.Next = &components.Link{Title: next.Title, URL: next.Path()}
 	}
 	return p
 }
 
 func guideSummary(g *site.Guide) components.GuideSummary {
-	return components.GuideSummary{Title: g.Title, URL: urls.Guide(g), Summary: g.Summary, ReadingMinutes: g.ReadingMinutes()}
+	return components.GuideSummary{Title: g.Title, URL: g.Path(), Summary: g.Summary, ReadingMinutes: g.ReadingMinutes()}
 }
 
 func (r *Renderer) guidePage(g *site.Guide) components.GuidePage {
 	p := components.GuidePage{
-		Shell:          r.shell(urls.Guide(g), g.Title, g.Summary),
+		Shell:          r.shell(g.Path(), g.Title, g.Summary),
 		Title:          g.Title,
 		Summary:        g.Summary,
 		ReadingMinutes: g.ReadingMinutes(),
@@ -154,7 +153,7 @@ func (r *Renderer) guidePage(g *site.Guide) components.GuidePage {
 		"headline":     g.Title,
 		"description":  g.Summary,
 		"dateModified": g.Reviewed.Format(isoDate),
-		"url":          r.AbsoluteURL(urls.Guide(g)),
+		"url":          r.AbsoluteURL(g.Path()),
 		"wordCount":    g.Words,
 		"publisher":    map[string]any{"@type": "Organization", "name": r.cfg.SiteName},
 	}
@@ -167,7 +166,7 @@ func (r *Renderer) guidePage(g *site.Guide) components.GuidePage {
 }
 
 func (r *Renderer) guidesIndexPage() components.GuidesIndexPage {
-	p := components.GuidesIndexPage{Shell: r.shell("/guides", "Guides", "Long-form guides on choosing and using Python web frameworks.")}
+	p := components.GuidesIndexPage{Shell: r.shell(site.GuidesPath, "Guides", "Long-form guides on choosing and using Python web frameworks.")}
 	for _, g := range r.site.Guides {
 		p.Guides = append(p.Guides, guideSummary(g))
 	}
@@ -176,7 +175,7 @@ func (r *Renderer) guidesIndexPage() components.GuidesIndexPage {
 
 func (r *Renderer) frameworkPage(f *site.Framework) components.FrameworkPage {
 	p := components.FrameworkPage{
-		Shell:    r.shell(urls.Framework(f), f.Title, f.Summary),
+		Shell:    r.shell(f.Path(), f.Title, f.Summary),
 		Title:    f.Title,
 		Summary:  f.Summary,
 		Body:     templ.Raw(string(f.Body.HTML)),
@@ -202,7 +201,7 @@ func (r *Renderer) homePage() components.HomePage {
 	}
 	for _, c := range r.site.Comparisons {
 		cs := components.ComparisonSummary{
-			Title: c.Title, URL: urls.Comparison(c), Summary: c.Summary, Subjects: r.subjects(c), Rows: len(c.Rows),
+			Title: c.Title, URL: c.Path(), Summary: c.Summary, Subjects: r.subjects(c), Rows: len(c.Rows),
 		}
 		counts := map[string]int{}
 		for _, row := range c.Rows {
@@ -224,7 +223,7 @@ func (r *Renderer) homePage() components.HomePage {
 		p.Guides = append(p.Guides, guideSummary(g))
 	}
 	for _, f := range r.site.Frameworks {
-		p.Frameworks = append(p.Frameworks, components.Link{Title: f.Title, URL: urls.Framework(f)})
+		p.Frameworks = append(p.Frameworks, components.Link{Title: f.Title, URL: f.Path()})
 	}
 	return p
 }

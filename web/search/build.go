@@ -10,7 +10,6 @@ import (
 
 	"github.com/versus-dev/versus/web/markdown"
 	"github.com/versus-dev/versus/web/site"
-	"github.com/versus-dev/versus/web/urls"
 )
 
 // field is the part of a page a passage comes from; it decides how much a match counts.
@@ -100,10 +99,10 @@ func New(s *site.Site) *Index {
 		}
 	}
 	for _, g := range s.Guides {
-		ix.addPage(KindGuide, g.Title, g.Summary, urls.Guide(g), g.Body)
+		ix.addPage(KindGuide, g.Title, g.Summary, g.Path(), g.Body)
 	}
 	for _, f := range s.Frameworks {
-		ix.addPage(KindFramework, f.Title, f.Summary, urls.Framework(f), f.Body)
+		ix.addPage(KindFramework, f.Title, f.Summary, f.Path(), f.Body)
 	}
 	ix.index()
 	return ix
@@ -120,7 +119,7 @@ func (ix *Index) addPage(kind Kind, title, summary, url string, body *markdown.D
 }
 
 func (ix *Index) addRow(row *site.Row) {
-	d := &document{kind: KindRow, title: row.Title, url: urls.Row(row)}
+	d := &document{kind: KindRow, title: row.Title, url: row.Path()}
 	if row.Category != nil {
 		d.section = row.Category.Title
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/versus-dev/versus/components"
 	"github.com/versus-dev/versus/web/choose"
 	"github.com/versus-dev/versus/web/search"
-	"github.com/versus-dev/versus/web/urls"
+	"github.com/versus-dev/versus/web/site"
 )
 
 // search answers /search?q=: the pre-rendered form without a query, results with one,
@@ -62,7 +62,7 @@ func (s *Server) choose(w http.ResponseWriter, r *http.Request) error {
 	c := s.site.Comparison(chi.URLParam(r, "pair"))
 	if c == nil {
 		if canonical := s.canonicalPair(chi.URLParam(r, "pair")); canonical != "" {
-			return redirect(w, r, "/compare/"+canonical+"/choose")
+			return redirect(w, r, site.ChoosePath(canonical))
 		}
 		return notFound()
 	}
@@ -83,7 +83,7 @@ func (s *Server) choose(w http.ResponseWriter, r *http.Request) error {
 			message += p
 		}
 		return &httpError{status: http.StatusBadRequest, message: message + ".", links: []components.Link{
-			{Title: "Start the decision helper again", URL: urls.Choose(c)},
+			{Title: "Start the decision helper again", URL: c.ChoosePath()},
 		}}
 	}
 	if err != nil {

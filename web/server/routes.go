@@ -13,7 +13,6 @@ import (
 	"github.com/versus-dev/versus/web/middleware"
 	"github.com/versus-dev/versus/web/pages"
 	"github.com/versus-dev/versus/web/site"
-	"github.com/versus-dev/versus/web/urls"
 )
 
 // routes is the site's one route table. Every path in it is served from the pre-rendered
@@ -27,30 +26,30 @@ func (s *Server) routes() http.Handler {
 	r.Use(middleware.LimitURL(maxURLBytes, s.handle(func(http.ResponseWriter, *http.Request) error {
 		return &httpError{status: http.StatusRequestURITooLong, message: "This address is too long."}
 	})))
-	r.Use(middleware.CanonicalPath("/static/", func(w http.ResponseWriter, r *http.Request, path string) {
+	r.Use(middleware.CanonicalPath(site.StaticPrefix, func(w http.ResponseWriter, r *http.Request, path string) {
 		if err := redirect(w, r, path); err != nil {
 			s.writeError(w, r, err)
 		}
 	}))
 	r.Use(chimiddleware.GetHead) // HEAD is answered by the GET routes, without a body
 
-	r.Get("/", s.handle(s.stored))
-	r.Get("/compare/{pair}", s.handle(s.comparison))
-	r.Get("/compare/{pair}/choose", s.handle(s.choose))
-	r.Get("/compare/{pair}/{row}", s.handle(s.row))
-	r.Get("/guides", s.handle(s.stored))
-	r.Get("/guides/{slug}", s.handle(s.stored))
-	r.Get("/frameworks/{id}", s.handle(s.stored))
-	r.Get("/static/*", s.handle(s.stored))
-	r.Get("/sitemap.xml", s.handle(s.stored))
-	r.Get("/robots.txt", s.handle(s.stored))
-	r.Get("/feed.xml", s.handle(s.stored))
-	r.Get("/opensearch.xml", s.handle(s.stored))
-	r.Get("/search", s.handle(s.search))
-	r.Get("/healthz", s.handle(s.healthz))
-	r.Get("/readyz", s.handle(s.readyz))
+	r.Get(site.HomePath, s.handle(s.stored))
+	r.Get(site.ComparisonRoute, s.handle(s.comparison))
+	r.Get(site.ChooseRoute, s.handle(s.choose))
+	r.Get(site.RowRoute, s.handle(s.row))
+	r.Get(site.GuidesPath, s.handle(s.stored))
+	r.Get(site.GuideRoute, s.handle(s.stored))
+	r.Get(site.FrameworkRoute, s.handle(s.stored))
+	r.Get(site.StaticRoute, s.handle(s.stored))
+	r.Get(site.SitemapPath, s.handle(s.stored))
+	r.Get(site.RobotsPath, s.handle(s.stored))
+	r.Get(site.FeedPath, s.handle(s.stored))
+	r.Get(site.OpenSearchPath, s.handle(s.stored))
+	r.Get(site.SearchPath, s.handle(s.search))
+	r.Get(site.HealthPath, s.handle(s.healthz))
+	r.Get(site.ReadyPath, s.handle(s.readyz))
 	if s.cfg.Metrics {
-		r.Get("/debug/vars", s.handle(s.metrics.serveJSON))
+		r.Get(site.MetricsPath, s.handle(s.metrics.serveJSON))
 	}
 
 	r.NotFound(s.handle(func(http.ResponseWriter, *http.Request) error { return notFound() }))
@@ -83,7 +82,7 @@ func (s *Server) comparison(w http.ResponseWriter, r *http.Request) error {
 	}
 	pair := strings.TrimSuffix(chi.URLParam(r, "pair"), "/")
 	if c := s.canonicalPair(pair); c != "" {
-		return redirect(w, r, "/compare/"+c)
+		return redirect(w, r, site.ComparisonPath(c))
 	}
 	return notFound()
 }
@@ -97,12 +96,12 @@ func (s *Server) row(w http.ResponseWriter, r *http.Request) error {
 	pair, rowID := chi.URLParam(r, "pair"), chi.URLParam(r, "row")
 	if c := s.site.Comparison(pair); c != nil {
 		if row := c.RowByAlias(rowID); row != nil {
-			return redirect(w, r, urls.Row(row))
+			return redirect(w, r, row.Path())
 		}
 		return notFound()
 	}
 	if c := s.canonicalPair(pair); c != "" {
-		return redirect(w, r, "/compare/"+c+"/"+rowID)
+		return redirect(w, r, site.RowPath(c, rowID))
 	}
 	return notFound()
 }

@@ -51,9 +51,8 @@ func (l *loader) checkReferences(subjectNames map[string]string) {
 type linkTargets map[string]map[string]bool
 
 func (l *loader) linkTargets() linkTargets {
-	t := linkTargets{"/": nil, "/guides": nil, "/search": nil, "/sitemap.xml": nil, "/feed.xml": nil, "/robots.txt": nil}
+	t := linkTargets{HomePath: nil, GuidesPath: nil, SearchPath: nil, SitemapPath: nil, FeedPath: nil, RobotsPath: nil}
 	for _, c := range l.site.Comparisons {
-		base := "/compare/" + c.Slug
 		anchors := map[string]bool{}
 		for _, s := range c.Subjects {
 			anchors[s.ID] = true
@@ -63,23 +62,23 @@ func (l *loader) linkTargets() linkTargets {
 		}
 		for _, row := range c.Rows {
 			anchors[row.ID] = true
-			t[base+"/"+row.ID] = headingIDs(row.Body.Headings)
-			t[base+"/"+row.ID+".json"] = nil
+			t[row.Path()] = headingIDs(row.Body.Headings)
+			t[row.JSONPath()] = nil
 			for _, alias := range row.Aliases {
 				anchors[alias] = true
-				t[base+"/"+alias] = nil
+				t[RowPath(c.Slug, alias)] = nil
 			}
 		}
-		t[base] = anchors
-		t[base+".json"] = nil
-		t[base+".csv"] = nil
-		t[base+"/choose"] = nil
+		t[c.Path()] = anchors
+		t[c.JSONPath()] = nil
+		t[c.CSVPath()] = nil
+		t[c.ChoosePath()] = nil
 	}
 	for _, g := range l.site.Guides {
-		t["/guides/"+g.Slug] = headingIDs(g.Body.Headings)
+		t[g.Path()] = headingIDs(g.Body.Headings)
 	}
 	for _, f := range l.site.Frameworks {
-		t["/frameworks/"+f.ID] = headingIDs(f.Body.Headings)
+		t[f.Path()] = headingIDs(f.Body.Headings)
 	}
 	return t
 }

@@ -1,0 +1,75 @@
+package site
+
+// The site's URL scheme: every path of a page of ours is built here, from the content
+// model or from these constants, and nowhere else (the server's route patterns too).
+// It imports nothing, so every package can use it.
+
+// Paths of the pages that do not come from content.
+const (
+	HomePath       = "/"
+	GuidesPath     = "/guides"
+	SearchPath     = "/search"
+	SitemapPath    = "/sitemap.xml"
+	RobotsPath     = "/robots.txt"
+	FeedPath       = "/feed.xml"
+	OpenSearchPath = "/opensearch.xml"
+	StaticPrefix   = "/static/" // hashed assets; see web/assets
+	HealthPath     = "/healthz"
+	ReadyPath      = "/readyz"
+	MetricsPath    = "/debug/vars"
+)
+
+// Route patterns (chi syntax) of the pages that come from content, matching the paths
+// the methods below build.
+const (
+	ComparisonRoute = comparePrefix + "{pair}"           // a comparison, its .json and .csv
+	ChooseRoute     = comparePrefix + "{pair}/" + choose // the decision helper
+	RowRoute        = comparePrefix + "{pair}/{row}"     // a row page and its .json
+	GuideRoute      = GuidesPath + "/{slug}"
+	FrameworkRoute  = frameworksPrefix + "{id}"
+	StaticRoute     = StaticPrefix + "*"
+)
+
+const (
+	comparePrefix    = "/compare/"
+	frameworksPrefix = "/frameworks/"
+	choose           = "choose" // also reserved as a row id (see the loader)
+	jsonSuffix       = ".json"
+	csvSuffix        = ".csv"
+)
+
+// ComparisonPath is the path of the comparison whose subjects are in this order: the
+// canonical slug, or another order that redirects to it.
+func ComparisonPath(slug string) string { return comparePrefix + slug }
+
+// Path is the comparison table's path.
+func (c *Comparison) Path() string { return ComparisonPath(c.Slug) }
+
+// JSONPath and CSVPath are the table's machine-readable twins.
+func (c *Comparison) JSONPath() string { return c.Path() + jsonSuffix }
+func (c *Comparison) CSVPath() string  { return c.Path() + csvSuffix }
+
+// ChoosePath is the decision helper's path under the comparison at slug.
+func ChoosePath(slug string) string { return RowPath(slug, choose) }
+
+// ChoosePath is the decision helper's path.
+func (c *Comparison) ChoosePath() string { return ChoosePath(c.Slug) }
+
+// RowPath is the path of a row page, or of one of its old ids (aliases), under the
+// comparison at slug.
+func RowPath(slug, id string) string { return ComparisonPath(slug) + "/" + id }
+
+// Path is the row page's path.
+func (r *Row) Path() string { return RowPath(r.Comparison.Slug, r.ID) }
+
+// JSONPath is the row's machine-readable twin.
+func (r *Row) JSONPath() string { return r.Path() + jsonSuffix }
+
+// TablePath is the row's place in the comparison table.
+func (r *Row) TablePath() string { return r.Comparison.Path() + "#" + r.ID }
+
+// Path is the guide's path.
+func (g *Guide) Path() string { return GuidesPath + "/" + g.Slug }
+
+// Path is the framework profile's path.
+func (f *Framework) Path() string { return frameworksPrefix + f.ID }
