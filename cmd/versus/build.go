@@ -4,11 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"time"
 
+	"github.com/versus-dev/versus/web/build"
 	"github.com/versus-dev/versus/web/export"
-	"github.com/versus-dev/versus/web/server"
 )
 
 // buildOptions are the settings of the build command.
@@ -52,11 +51,11 @@ func runBuild(ctx context.Context, p *process, args []string) error {
 	if o.site.baseURL == "" {
 		fmt.Fprintln(p.stderr, "versus build: no -base-url given: canonical links will point to http://localhost:8080")
 	}
-	srv, err := server.NewServer(o.site.config(), s, slog.New(slog.DiscardHandler))
+	out, err := build.Site(ctx, s, build.Config{Pages: o.site.config()})
 	if err != nil {
 		return fmt.Errorf("rendering the site: %w", err)
 	}
-	sum, err := export.Write(ctx, o.outDir, srv)
+	sum, err := export.Write(ctx, o.outDir, out)
 	if err != nil {
 		return err
 	}

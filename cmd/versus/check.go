@@ -4,9 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log/slog"
 
-	"github.com/versus-dev/versus/web/server"
+	"github.com/versus-dev/versus/web/build"
 )
 
 // checkFlags declares the flags of check.
@@ -20,7 +19,7 @@ func checkFlags(stderr io.Writer) (*flagSet, *string) {
 
 // runCheck validates the content. The problems come back as the *site.ValidationError,
 // which main prints, one file:line: message per line.
-func runCheck(_ context.Context, p *process, args []string) error {
+func runCheck(ctx context.Context, p *process, args []string) error {
 	fs, dir := checkFlags(p.stderr)
 	if err := fs.parse(args, p.getenv); err != nil {
 		return err
@@ -31,7 +30,7 @@ func runCheck(_ context.Context, p *process, args []string) error {
 	}
 	// Rendering can fail where loading did not (a page component's error): check does
 	// everything serve does before it listens.
-	srv, err := server.NewServer(server.Config{}, s, slog.New(slog.DiscardHandler))
+	out, err := build.Site(ctx, s, build.Config{})
 	if err != nil {
 		return fmt.Errorf("rendering the site: %w", err)
 	}
@@ -40,6 +39,6 @@ func runCheck(_ context.Context, p *process, args []string) error {
 		rows += len(c.Rows)
 	}
 	fmt.Fprintf(p.stdout, "%s is valid: %d comparison(s) with %d rows, %d guide(s), %d profile(s); %d pages and assets render\n",
-		contentName(*dir), len(s.Comparisons), rows, len(s.Guides), len(s.Frameworks), len(srv.Paths()))
+		contentName(*dir), len(s.Comparisons), rows, len(s.Guides), len(s.Frameworks), len(out.Files))
 	return nil
 }

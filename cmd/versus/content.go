@@ -9,7 +9,7 @@ import (
 
 	"github.com/versus-dev/versus/content"
 	"github.com/versus-dev/versus/web/highlight"
-	"github.com/versus-dev/versus/web/server"
+	"github.com/versus-dev/versus/web/pages"
 	"github.com/versus-dev/versus/web/site"
 )
 
@@ -84,6 +84,6 @@ func (o *siteOptions) declare(fs *flagSet, defaultBase string) {
 	fs.envTwin("source-url", "VERSUS_SOURCE_URL")
 }
 
-func (o *siteOptions) config() server.Config {
-	return server.Config{SiteName: o.siteName, BaseURL: o.baseURL, CorrectionURL: o.correctionURL, SourceURL: o.sourceURL}
+func (o *siteOptions) config() pages.Config {
+	return pages.Config{SiteName: o.siteName, BaseURL: o.baseURL, CorrectionURL: o.correctionURL, SourceURL: o.sourceURL}
 }

@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"time"
 
+	"github.com/versus-dev/versus/web/build"
 	"github.com/versus-dev/versus/web/devmode"
 	"github.com/versus-dev/versus/web/logwriter"
 	"github.com/versus-dev/versus/web/server"
@@ -97,15 +98,15 @@ func runServe(ctx context.Context, p *process, args []string) error {
 		if err != nil {
 			return nil, err
 		}
-		cfg := o.site.config()
-		cfg.HSTSMaxAge, cfg.Metrics = o.hstsMaxAge, o.metrics
+		cfg := build.Config{Pages: o.site.config()}
 		if o.staticDir != "" {
 			cfg.StaticFS = os.DirFS(o.staticDir)
 		}
-		srv, err := server.NewServer(cfg, s, logger)
+		out, err := build.Site(context.Background(), s, cfg)
 		if err != nil {
 			return nil, fmt.Errorf("rendering the site: %w", err)
 		}
+		srv := server.New(server.Config{HSTSMaxAge: o.hstsMaxAge, Metrics: o.metrics}, out, logger)
 		return srv, nil
 	}
 

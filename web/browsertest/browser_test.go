@@ -15,6 +15,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/versus-dev/versus/content"
+	"github.com/versus-dev/versus/web/build"
+	"github.com/versus-dev/versus/web/pages"
 	"github.com/versus-dev/versus/web/server"
 	"github.com/versus-dev/versus/web/site"
 )
@@ -34,11 +36,11 @@ func startSite(t *testing.T) *httptest.Server {
 	}
 	ts := httptest.NewUnstartedServer(nil)
 	ts.Listener = ln
-	srv, err := server.NewServer(server.Config{BaseURL: "http://" + ln.Addr().String()}, s, nil)
+	out, err := build.Site(context.Background(), s, build.Config{Pages: pages.Config{BaseURL: "http://" + ln.Addr().String()}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts.Config.Handler = srv
+	ts.Config.Handler = server.New(server.Config{}, out, nil)
 	ts.Start()
 	t.Cleanup(ts.Close)
 	return ts

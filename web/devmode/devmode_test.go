@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/versus-dev/versus/web/build"
 	"github.com/versus-dev/versus/web/server"
 	"github.com/versus-dev/versus/web/site"
 	"github.com/versus-dev/versus/web/site/sitetest"
@@ -40,7 +41,11 @@ func builder(dir string) BuildFunc {
 		if err != nil {
 			return nil, err
 		}
-		return server.NewServer(server.Config{}, s, nil)
+		out, err := build.Site(context.Background(), s, build.Config{})
+		if err != nil {
+			return nil, err
+		}
+		return server.New(server.Config{}, out, nil), nil
 	}
 }
 

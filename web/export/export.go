@@ -1,8 +1,7 @@
-// Package export writes a rendered Versus site as a folder of static files that any static
-// host or CDN can serve: every page and asset with the bytes the server sends (taken from
-// the server's pre-rendered store, so the two cannot disagree), the server's 404 page, the
-// server's permanent redirects as a _redirects file plus a meta-refresh page at each old
-// address, and precompressed .gz and .br copies beside every compressible file.
+// Package export writes a built Versus site (web/build) as a folder of static files that
+// any static host or CDN can serve: every page and asset with the bytes the server sends,
+// the 404 page, the permanent redirects as a _redirects file plus a meta-refresh page at
+// each old address of a page, and the .gz and .br copies beside every compressible file.
 package export
 
 import (
@@ -10,16 +9,15 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/http"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/versus-dev/versus/web/build"
 	"github.com/versus-dev/versus/web/compress"
 	"github.com/versus-dev/versus/web/parallel"
-	"github.com/versus-dev/versus/web/server"
 )
 
 // Names of the files an export has besides its pages and assets.
@@ -37,20 +35,30 @@ type Summary struct {
 	Bytes      int64 // everything written, compressed copies included
 }
 
-// output is one file to write, relative to the export folder.
+// output is one file to write, relative to the export folder, with its compressed
+// copies.
 type output struct {
-	name        string // slash-separated, e.g. compare/flask-vs-django/index.html
-	contentType string
-	body        []byte
+	name   string // slash-separated, e.g. compare/flask-vs-django/index.html
+	body   []byte
+	copies []copy
 }
 
-// Write writes the pages and assets that srv serves into dir, with the extras static hosts
-// need (see the package comment); only the 404 and redirect pages are rendered here. dir is created when
-// missing; an existing dir must be empty or hold a previous export, whose files are
-// replaced so that nothing stale is left behind.
-func Write(ctx context.Context, dir string, srv *server.Server) (Summary, error) {
+// copy is a compressed copy of an output, written beside it.
+type copy struct {
+	suffix string // ".gz" or ".br"
+	body   []byte
+}
+
+// copySuffixes names the compressed copies of a file by encoding.
+var copySuffixes = map[build.Encoding]string{build.Gzip: ".gz", build.Brotli: ".br"}
+
+// Write writes out into dir, with the extras static hosts need (see the package comment);
+// only the redirect pages are made here. dir is created when missing; an existing dir
+// must be empty or hold a previous export, whose files are replaced so that nothing stale
+// is left behind.
+func Write(ctx context.Context, dir string, out *build.Output) (Summary, error) {
 	var sum Summary
-	outputs, err := plan(ctx, srv, &sum)
+	outputs, err := plan(out, &sum)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -66,21 +74,16 @@ func Write(ctx context.Context, dir string, srv *server.Server) (Summary, error)
 }
 
 // plan lists every file of the export and checks that no two share a name.
-func plan(ctx context.Context, srv *server.Server, sum *Summary) ([]output, error) {
+func plan(out *build.Output, sum *Summary) ([]output, error) {
 	var outputs []output
 	pagePaths := map[string]bool{}
-	// Search and the decision helper need the server: the export has versions that say so.
-	variants, err := srv.Renderer().StaticVariants(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("export: %w", err)
+	exportVersion := map[string]*build.File{}
+	for _, f := range out.Export {
+		exportVersion[f.Path] = f
 	}
-	static := map[string][]byte{}
-	for _, v := range variants {
-		static[v.Path] = v.Body
-	}
-	for _, f := range srv.Files() {
-		if body, ok := static[f.Path]; ok {
-			f.Body = body
+	for _, f := range out.Files {
+		if v, ok := exportVersion[f.Path]; ok {
+			f = v
 		}
 		name, isPage, err := fileName(f.Path)
 		if err != nil {
@@ -92,29 +95,30 @@ func plan(ctx context.Context, srv *server.Server, sum *Summary) ([]output, erro
 		} else {
 			sum.Files++
 		}
-		outputs = append(outputs, output{name: name, contentType: f.ContentType, body: f.Body})
+		outputs = append(outputs, fileOutput(name, f))
 	}
+	outputs = append(outputs, fileOutput(NotFoundFile, out.NotFound))
 
-	notFound, err := srv.Renderer().Error(ctx, http.StatusNotFound, "/"+NotFoundFile, "")
-	if err != nil {
-		return nil, fmt.Errorf("export: %w", err)
-	}
-	outputs = append(outputs, output{name: NotFoundFile, contentType: htmlType, body: notFound})
-
-	redirects := siteRedirects(srv.Renderer().Site())
-	for _, r := range redirects {
+	c := compress.New()
+	for _, r := range out.Redirects {
 		if pagePaths[r.From] {
 			return nil, fmt.Errorf("export: the redirect from %s to %s would replace the page at %s", r.From, r.To, r.From)
 		}
-		name, _, err := fileName(r.From)
+		name, isPage, err := fileName(r.From)
 		if err != nil {
 			return nil, err
 		}
-		body := refreshPage(r.To, srv.Renderer().AbsoluteURL(r.To))
-		outputs = append(outputs, output{name: name, contentType: htmlType, body: body})
+		if !isPage {
+			continue // a data twin's old address: only _redirects can send it on
+		}
+		o, err := compressed(c, name, refreshPage(r.To, out.Renderer.AbsoluteURL(r.To)))
+		if err != nil {
+			return nil, err
+		}
+		outputs = append(outputs, o)
 	}
-	sum.Redirects = len(redirects)
-	outputs = append(outputs, output{name: RedirectsFile, contentType: "text/plain; charset=utf-8", body: redirectsFile(redirects)})
+	sum.Redirects = len(out.Redirects)
+	outputs = append(outputs, output{name: RedirectsFile, body: redirectsFile(out.Redirects)})
 
 	seen := make(map[string]bool, len(outputs))
 	for _, o := range outputs {
@@ -125,6 +129,36 @@ func plan(ctx context.Context, srv *server.Server, sum *Summary) ([]output, erro
 	}
 	sort.Slice(outputs, func(i, j int) bool { return outputs[i].name < outputs[j].name })
 	return outputs, nil
+}
+
+// compressed is a page made here (a redirect's refresh page) with its compressed copies,
+// kept where smaller, as web/build keeps them for the site's own pages.
+func compressed(c *compress.Compressor, name string, body []byte) (output, error) {
+	o := output{name: name, body: body}
+	for _, cp := range []struct {
+		suffix string
+		pack   func(*compress.Compressor, []byte) ([]byte, error)
+	}{{".gz", (*compress.Compressor).Gzip}, {".br", (*compress.Compressor).Brotli}} {
+		packed, err := cp.pack(c, body)
+		if err != nil {
+			return output{}, fmt.Errorf("export: compressing %s: %w", name, err)
+		}
+		if len(packed) < len(body) {
+			o.copies = append(o.copies, copy{suffix: cp.suffix, body: packed})
+		}
+	}
+	return o, nil
+}
+
+// fileOutput is a built file as written at name, with its compressed copies.
+func fileOutput(name string, f *build.File) output {
+	o := output{name: name, body: f.Body()}
+	for enc, suffix := range copySuffixes {
+		if v := f.Variants[enc]; v != nil {
+			o.copies = append(o.copies, copy{suffix: suffix, body: v.Body})
+		}
+	}
+	return o
 }
 
 // fileName maps a site path to its file in the export: a path whose last segment has an
@@ -191,61 +225,44 @@ func isExport(dir string) bool {
 // writeAll writes every output and its compressed copies, on every CPU. It returns the
 // bytes written and the number of compressed copies.
 func writeAll(ctx context.Context, dir string, outputs []output) (int64, int, error) {
-	type result struct {
-		bytes      int64
-		compressed int
-		err        error
-	}
-	results := make([]result, len(outputs))
+	errs := make([]error, len(outputs))
 	parallel.Each(len(outputs), func() func(int) {
-		c := compress.New()
 		return func(i int) {
 			if err := ctx.Err(); err != nil {
-				results[i].err = err
+				errs[i] = err
 				return
 			}
-			results[i].bytes, results[i].compressed, results[i].err = writeOutput(c, dir, outputs[i])
+			errs[i] = writeOutput(dir, outputs[i])
 		}
 	})
 	var total int64
 	var compressed int
-	for i, r := range results {
-		if r.err != nil {
-			return 0, 0, fmt.Errorf("export: writing %s: %w", outputs[i].name, r.err)
+	for i, o := range outputs {
+		if errs[i] != nil {
+			return 0, 0, fmt.Errorf("export: writing %s: %w", o.name, errs[i])
 		}
-		total += r.bytes
-		compressed += r.compressed
+		total += int64(len(o.body))
+		for _, c := range o.copies {
+			total += int64(len(c.body))
+			compressed++
+		}
 	}
 	return total, compressed, nil
 }
 
-// writeOutput writes one file and, when it is compressible and compression makes it
-// smaller, its .gz and .br copies.
-func writeOutput(c *compress.Compressor, dir string, o output) (int64, int, error) {
+// writeOutput writes one file and its compressed copies.
+func writeOutput(dir string, o output) error {
 	file := filepath.Join(dir, filepath.FromSlash(o.name))
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return 0, 0, err
+		return err
 	}
 	if err := os.WriteFile(file, o.body, 0o644); err != nil {
-		return 0, 0, err
+		return err
 	}
-	total, written := int64(len(o.body)), 0
-	if o.name == RedirectsFile || !compress.Compressible(o.contentType) {
-		return total, written, nil
+	for _, c := range o.copies {
+		if err := os.WriteFile(file+c.suffix, c.body, 0o644); err != nil {
+			return err
+		}
 	}
-	for _, cp := range copies {
-		packed, err := cp.make(c, o.body)
-		if err != nil {
-			return 0, 0, err
-		}
-		if len(packed) >= len(o.body) {
-			continue
-		}
-		if err := os.WriteFile(file+cp.suffix, packed, 0o644); err != nil {
-			return 0, 0, err
-		}
-		total += int64(len(packed))
-		written++
-	}
-	return total, written, nil
+	return nil
 }

@@ -18,7 +18,9 @@ import (
 	"github.com/andybalholm/brotli"
 
 	"github.com/versus-dev/versus/content"
+	"github.com/versus-dev/versus/web/build"
 	"github.com/versus-dev/versus/web/compress"
+	"github.com/versus-dev/versus/web/pages"
 	"github.com/versus-dev/versus/web/server"
 	"github.com/versus-dev/versus/web/site"
 	"github.com/versus-dev/versus/web/site/sitetest"
@@ -26,23 +28,24 @@ import (
 
 const testBaseURL = "https://versus.example"
 
-func newServer(t testing.TB, fsys fs.FS) *server.Server {
+// newBuild loads and builds the content in fsys.
+func newBuild(t testing.TB, fsys fs.FS) *build.Output {
 	t.Helper()
 	s, err := site.Load(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := server.NewServer(server.Config{BaseURL: testBaseURL}, s, nil)
+	out, err := build.Site(context.Background(), s, build.Config{Pages: pages.Config{BaseURL: testBaseURL}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return srv
+	return out
 }
 
-func export(t *testing.T, srv *server.Server) (string, Summary) {
+func export(t *testing.T, out *build.Output) (string, Summary) {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "out")
-	sum, err := Write(context.Background(), dir, srv)
+	sum, err := Write(context.Background(), dir, out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,21 +85,21 @@ func readFile(t *testing.T, dir, name string) []byte {
 }
 
 func TestWriteTree(t *testing.T) {
-	srv := newServer(t, sitetest.FS())
-	dir, sum := export(t, srv)
+	out := newBuild(t, sitetest.FS())
+	dir, sum := export(t, out)
 	got := tree(t, dir)
 
 	// Every file the server stores, at its place, plus the 404 page, the redirects and a
 	// page at each redirecting address.
 	want := []string{"404.html", "_redirects"}
-	pages, files := 0, 0
-	for _, f := range srv.Files() {
+	pageCount, files := 0, 0
+	for _, f := range out.Files {
 		name, isPage, err := fileName(f.Path)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if isPage {
-			pages++
+			pageCount++
 		} else {
 			files++
 		}
@@ -122,13 +125,13 @@ func TestWriteTree(t *testing.T) {
 	}
 
 	// Compressed copies: beside every text file of some size, and only where they help.
-	contentTypes := map[string]string{"404.html": htmlType, "_redirects": "text/plain"}
-	for _, f := range srv.Files() {
+	contentTypes := map[string]string{"404.html": pages.HTMLType, "_redirects": "text/plain"}
+	for _, f := range out.Files {
 		name, _, _ := fileName(f.Path)
 		contentTypes[name] = f.ContentType
 	}
 	for _, name := range redirectPages {
-		contentTypes[name] = htmlType
+		contentTypes[name] = pages.HTMLType
 	}
 	for _, name := range originals {
 		ct := contentTypes[name]
@@ -173,7 +176,9 @@ func TestWriteTree(t *testing.T) {
 		t.Errorf("no compressed hashed stylesheet in %q", got)
 	}
 
-	wantSummary := Summary{Pages: pages, Files: files, Redirects: len(redirectPages), Compressed: sum.Compressed, Bytes: sum.Bytes}
+	// Two more redirects than pages: the JSON twins' other-order addresses, which only
+	// _redirects can send on.
+	wantSummary := Summary{Pages: pageCount, Files: files, Redirects: len(redirectPages) + 2, Compressed: sum.Compressed, Bytes: sum.Bytes}
 	if sum != wantSummary {
 		t.Errorf("summary = %+v, want %+v", sum, wantSummary)
 	}
@@ -196,8 +201,10 @@ func TestWriteTree(t *testing.T) {
 	wantRedirects := `# Permanent redirects of this Versus site: old row ids and other subject orders.
 /compare/django-vs-flask /compare/flask-vs-django 301
 /compare/django-vs-flask/csrf /compare/flask-vs-django/csrf 301
+/compare/django-vs-flask/csrf.json /compare/flask-vs-django/csrf.json 301
 /compare/django-vs-flask/database /compare/flask-vs-django/orm 301
 /compare/django-vs-flask/orm /compare/flask-vs-django/orm 301
+/compare/django-vs-flask/orm.json /compare/flask-vs-django/orm.json 301
 /compare/flask-vs-django/database /compare/flask-vs-django/orm 301
 `
 	if got := string(readFile(t, dir, RedirectsFile)); got != wantRedirects {
@@ -206,7 +213,7 @@ func TestWriteTree(t *testing.T) {
 }
 
 func TestRedirectPage(t *testing.T) {
-	dir, _ := export(t, newServer(t, sitetest.FS()))
+	dir, _ := export(t, newBuild(t, sitetest.FS()))
 	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(readFile(t, dir, "compare/django-vs-flask/database/index.html")))
 	if err != nil {
 		t.Fatal(err)
@@ -233,21 +240,18 @@ func TestRedirectPage(t *testing.T) {
 func TestExportMatchesServer(t *testing.T) {
 	for name, fsys := range map[string]fs.FS{"fixture": sitetest.FS(), "shipped content": content.FS} {
 		t.Run(name, func(t *testing.T) {
-			srv := newServer(t, fsys)
-			dir, _ := export(t, srv)
-			variants, err := srv.Renderer().StaticVariants(context.Background())
-			if err != nil {
-				t.Fatal(err)
-			}
+			out := newBuild(t, fsys)
+			srv := server.New(server.Config{}, out, nil)
+			dir, _ := export(t, out)
 			needsServer := map[string]bool{}
-			for _, v := range variants {
+			for _, v := range out.Export {
 				needsServer[v.Path] = true
 				file, _, _ := fileName(v.Path)
 				if !bytes.Contains(readFile(t, dir, file), []byte("static export")) {
 					t.Errorf("the exported %s does not say that it needs the server", v.Path)
 				}
 			}
-			for _, f := range srv.Files() {
+			for _, f := range out.Files {
 				if needsServer[f.Path] {
 					continue // checked above: the export's own version
 				}
@@ -272,7 +276,7 @@ func TestExportMatchesServer(t *testing.T) {
 				t.Errorf("GET /%s: status %d; body equal to the exported file: %v", NotFoundFile, resp.Code, bytes.Equal(resp.Body.Bytes(), readFile(t, dir, NotFoundFile)))
 			}
 
-			for _, r := range siteRedirects(srv.Renderer().Site()) {
+			for _, r := range out.Redirects {
 				if got := follow(t, srv, r.From); got != r.To {
 					t.Errorf("the server redirects %s to %s; the export to %s", r.From, got, r.To)
 				}
@@ -363,11 +367,11 @@ func TestFileName(t *testing.T) {
 }
 
 func TestWriteOutputFolder(t *testing.T) {
-	srv := newServer(t, sitetest.FS())
+	out := newBuild(t, sitetest.FS())
 	ctx := context.Background()
 
 	t.Run("replaces a previous export", func(t *testing.T) {
-		dir, _ := export(t, srv)
+		dir, _ := export(t, out)
 		stale := filepath.Join(dir, "guides", "removed-guide", "index.html")
 		if err := os.MkdirAll(filepath.Dir(stale), 0o755); err != nil {
 			t.Fatal(err)
@@ -375,7 +379,7 @@ func TestWriteOutputFolder(t *testing.T) {
 		if err := os.WriteFile(stale, []byte("old"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := Write(ctx, dir, srv); err != nil {
+		if _, err := Write(ctx, dir, out); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := os.Stat(stale); !os.IsNotExist(err) {
@@ -385,7 +389,7 @@ func TestWriteOutputFolder(t *testing.T) {
 
 	t.Run("uses an empty folder", func(t *testing.T) {
 		dir := t.TempDir()
-		if _, err := Write(ctx, dir, srv); err != nil {
+		if _, err := Write(ctx, dir, out); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
@@ -399,7 +403,7 @@ func TestWriteOutputFolder(t *testing.T) {
 		if err := os.WriteFile(mine, []byte("keep me"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, err := Write(ctx, dir, srv)
+		_, err := Write(ctx, dir, out)
 		if err == nil || !strings.Contains(err.Error(), "not empty") {
 			t.Errorf("err = %v, want one about a folder that is not empty", err)
 		}
@@ -413,7 +417,7 @@ func TestWriteOutputFolder(t *testing.T) {
 		if err := os.WriteFile(file, nil, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := Write(ctx, file, srv); err == nil || !strings.Contains(err.Error(), "is a file") {
+		if _, err := Write(ctx, file, out); err == nil || !strings.Contains(err.Error(), "is a file") {
 			t.Errorf("err = %v, want one about a file", err)
 		}
 	})
@@ -421,7 +425,7 @@ func TestWriteOutputFolder(t *testing.T) {
 	t.Run("stops when the context is cancelled", func(t *testing.T) {
 		cancelled, cancel := context.WithCancel(ctx)
 		cancel()
-		if _, err := Write(cancelled, filepath.Join(t.TempDir(), "out"), srv); err == nil {
+		if _, err := Write(cancelled, filepath.Join(t.TempDir(), "out"), out); err == nil {
 			t.Error("Write with a cancelled context succeeded")
 		}
 	})
@@ -430,12 +434,12 @@ func TestWriteOutputFolder(t *testing.T) {
 // BenchmarkWrite measures a whole export of the shipped content (files and compressed
 // copies), from the rendered server.
 func BenchmarkWrite(b *testing.B) {
-	srv := newServer(b, content.FS)
+	out := newBuild(b, content.FS)
 	dir := filepath.Join(b.TempDir(), "out")
 	ctx := context.Background()
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := Write(ctx, dir, srv); err != nil {
+		if _, err := Write(ctx, dir, out); err != nil {
 			b.Fatal(err)
 		}
 	}

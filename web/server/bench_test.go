@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/versus-dev/versus/content"
+	"github.com/versus-dev/versus/web/pages"
 	"github.com/versus-dev/versus/web/site"
 )
 
@@ -25,17 +26,6 @@ func loadShipped(b *testing.B) *site.Site {
 	return s
 }
 
-// BenchmarkRenderSite measures start-up: render every page and compress it.
-func BenchmarkRenderSite(b *testing.B) {
-	s := loadShipped(b)
-	b.ResetTimer()
-	for b.Loop() {
-		if _, err := NewServer(Config{}, s, nil); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 // BenchmarkServePage measures the site's own work for a pre-rendered page in the default
 // configuration (a JSON log line per request, at info level): router, middleware,
 // request id, log line and store lookup, without net/http's connection handling. The
@@ -43,10 +33,7 @@ func BenchmarkRenderSite(b *testing.B) {
 // the site's own (and chi's per-request context).
 func BenchmarkServePage(b *testing.B) {
 	logger := slog.New(slog.NewJSONHandler(io.Discard, nil))
-	srv, err := NewServer(Config{}, loadShipped(b), logger)
-	if err != nil {
-		b.Fatal(err)
-	}
+	srv := newServer(b, loadShipped(b), pages.Config{}, Config{}, logger)
 	for _, path := range []string{"/", "/compare/flask-vs-django", "/compare/flask-vs-django/orm"} {
 		b.Run(strings.TrimPrefix(path, "/"), func(b *testing.B) {
 			req := httptest.NewRequest(http.MethodGet, path, nil).WithContext(context.Background())
@@ -81,10 +68,7 @@ func (w *discardWriter) WriteHeader(status int)      { w.status = status }
 // included. The client side reads raw bytes and allocates nothing.
 func BenchmarkHTTPServer(b *testing.B) {
 	logger := slog.New(slog.NewJSONHandler(io.Discard, nil))
-	srv, err := NewServer(Config{}, loadShipped(b), logger)
-	if err != nil {
-		b.Fatal(err)
-	}
+	srv := newServer(b, loadShipped(b), pages.Config{}, Config{}, logger)
 	addr := listen(b, srv)
 	for _, path := range []string{"/", "/compare/flask-vs-django", "/compare/flask-vs-django/orm"} {
 		b.Run(strings.TrimPrefix(path, "/"), func(b *testing.B) {

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/versus-dev/versus/web/pages"
 	"github.com/versus-dev/versus/web/site"
 	"github.com/versus-dev/versus/web/site/sitetest"
 )
@@ -154,10 +155,7 @@ func TestHalfClosedClientsGetTheirAnswer(t *testing.T) {
 		t.Fatal(err)
 	}
 	var logs bytes.Buffer
-	srv, err := NewServer(Config{Metrics: true}, s, slog.New(slog.NewJSONHandler(&logs, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := newServer(t, s, pages.Config{}, Config{Metrics: true}, slog.New(slog.NewJSONHandler(&logs, nil)))
 	addr := listen(t, srv)
 	for _, target := range []string{"/search?q=x", "/search?q=orm", "/compare/flask-vs-django?cat=data", "/compare/flask-vs-django/choose?size=small", "/missing"} {
 		for range 20 {
@@ -189,10 +187,7 @@ func TestCanceledRequestsAreNotErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	var logs bytes.Buffer
-	srv, err := NewServer(Config{Metrics: true}, s, slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := newServer(t, s, pages.Config{}, Config{Metrics: true}, slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	w := httptest.NewRecorder()

@@ -9,7 +9,6 @@ import (
 	"github.com/versus-dev/versus/components"
 	"github.com/versus-dev/versus/web/choose"
 	"github.com/versus-dev/versus/web/search"
-	"github.com/versus-dev/versus/web/site"
 )
 
 // search answers /search?q=: the pre-rendered form without a query, results with one,
@@ -60,14 +59,8 @@ func (s *Server) badSearch(w http.ResponseWriter, r *http.Request, query, proble
 // result with one, and a 400 page listing what was wrong with bad answers.
 func (s *Server) choose(w http.ResponseWriter, r *http.Request) error {
 	c := s.site.Comparison(chi.URLParam(r, "pair"))
-	if c == nil {
-		if canonical := s.canonicalPair(chi.URLParam(r, "pair")); canonical != "" {
-			return redirect(w, r, site.ChoosePath(canonical))
-		}
-		return notFound()
-	}
-	if c.Choose == nil {
-		return notFound()
+	if c == nil || c.Choose == nil {
+		return s.redirectOrNotFound(w, r)
 	}
 	if r.URL.RawQuery == "" {
 		return s.stored(w, r)

@@ -10,6 +10,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/versus-dev/versus/content"
+	"github.com/versus-dev/versus/web/pages"
 	"github.com/versus-dev/versus/web/site"
 )
 
@@ -19,11 +20,7 @@ func shippedServer(t *testing.T) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := NewServer(Config{BaseURL: "https://versus.example"}, s, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return srv
+	return newServer(t, s, pages.Config{BaseURL: "https://versus.example"}, Config{}, nil)
 }
 
 func TestSearchPage(t *testing.T) {

@@ -81,10 +81,7 @@ func TestTieFilterHidesTies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := NewServer(Config{}, s, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := newServer(t, s, pages.Config{}, Config{}, nil)
 	all := rowIDs(document(t, get(t, srv, http.MethodGet, "/compare/flask-vs-django")))
 	diff := rowIDs(document(t, get(t, srv, http.MethodGet, "/compare/flask-vs-django?diff=1")))
 	if len(all) != 2 || len(diff) != 1 || diff[0] != "orm" {
@@ -192,14 +189,11 @@ func TestPreviewsAndRowLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := NewServer(Config{
+	srv := newServer(t, s, pages.Config{
 		BaseURL:       "https://versus.example",
 		CorrectionURL: "https://github.com/example/versus/issues/new?title={title}&body={url}",
 		SourceURL:     "https://github.com/example/versus/blob/main/content/{file}",
-	}, s, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	}, Config{}, nil)
 	doc := document(t, get(t, srv, http.MethodGet, "/compare/flask-vs-django/orm"))
 	desc := doc.Find(`meta[property="og:description"]`).AttrOr("content", "")
 	for _, want := range []string{"Flask: Extension, Flask-SQLAlchemy.", "Django: Built in, Django ORM.", "Verdict: Django."} {

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/versus-dev/versus/web/pages"
 	"github.com/versus-dev/versus/web/site"
 	"github.com/versus-dev/versus/web/site/sitetest"
 )
@@ -20,10 +21,7 @@ func TestRequestLogAndMetrics(t *testing.T) {
 	}
 	var logs bytes.Buffer
 	logger := slog.New(slog.NewJSONHandler(&logs, nil))
-	srv, err := NewServer(Config{Metrics: true, HSTSMaxAge: 365 * 24 * time.Hour}, s, logger)
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := newServer(t, s, pages.Config{}, Config{Metrics: true, HSTSMaxAge: 365 * 24 * time.Hour}, logger)
 	resp := get(t, srv, http.MethodGet, "/compare/flask-vs-django", "X-Request-Id", "abc-123")
 	if resp.Header.Get("X-Request-Id") != "abc-123" {
 		t.Errorf("request id not echoed: %q", resp.Header.Get("X-Request-Id"))

@@ -3,7 +3,6 @@ package server
 import (
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -69,59 +68,37 @@ func (s *Server) stored(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// comparison serves a comparison (filtered per request when the query asks for a view),
-// its .json and .csv twins, or redirects another order of its subjects
-// (/compare/django-vs-flask) to the canonical one.
+// comparison serves a comparison (filtered per request when the query asks for a view)
+// and its .json and .csv twins, or redirects another order of its subjects.
 func (s *Server) comparison(w http.ResponseWriter, r *http.Request) error {
-	if e, ok := s.store[r.URL.Path]; ok {
-		if c := s.site.Comparison(chi.URLParam(r, "pair")); c != nil && r.URL.RawQuery != "" {
-			return s.filteredComparison(w, r, c, e)
-		}
-		e.serve(w, r)
-		return nil
+	e, ok := s.store[r.URL.Path]
+	if !ok {
+		return s.redirectOrNotFound(w, r)
 	}
-	pair := strings.TrimSuffix(chi.URLParam(r, "pair"), "/")
-	if c := s.canonicalPair(pair); c != "" {
-		return redirect(w, r, site.ComparisonPath(c))
+	if c := s.site.Comparison(chi.URLParam(r, "pair")); c != nil && r.URL.RawQuery != "" {
+		return s.filteredComparison(w, r, c, e)
 	}
-	return notFound()
+	e.serve(w, r)
+	return nil
 }
 
-// row serves a row page, or redirects an old id (alias) or another pair order.
+// row serves a row page or its .json twin, or redirects an old id (alias) or another
+// order of the comparison's subjects.
 func (s *Server) row(w http.ResponseWriter, r *http.Request) error {
 	if e, ok := s.store[r.URL.Path]; ok {
 		e.serve(w, r)
 		return nil
 	}
-	pair, rowID := chi.URLParam(r, "pair"), chi.URLParam(r, "row")
-	if c := s.site.Comparison(pair); c != nil {
-		if row := c.RowByAlias(rowID); row != nil {
-			return redirect(w, r, row.Path())
-		}
-		return notFound()
-	}
-	if c := s.canonicalPair(pair); c != "" {
-		return redirect(w, r, site.RowPath(c, rowID))
-	}
-	return notFound()
+	return s.redirectOrNotFound(w, r)
 }
 
-// canonicalPair returns the slug of the comparison with the same subjects as pair in any
-// order, or "".
-func (s *Server) canonicalPair(pair string) string {
-	ids := strings.Split(pair, "-vs-")
-	slices.Sort(ids)
-	for _, c := range s.site.Comparisons {
-		var want []string
-		for _, subj := range c.Subjects {
-			want = append(want, subj.ID)
-		}
-		slices.Sort(want)
-		if slices.Equal(ids, want) {
-			return c.Slug
-		}
+// redirectOrNotFound redirects a known old address (web/build lists them) to its page,
+// and answers 404 to anything else.
+func (s *Server) redirectOrNotFound(w http.ResponseWriter, r *http.Request) error {
+	if to, ok := s.redirects[r.URL.Path]; ok {
+		return redirect(w, r, to)
 	}
-	return ""
+	return notFound()
 }
 
 // redirect sends a permanent redirect to a site path, escaped, keeping the query string
@@ -153,8 +130,7 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// readyz answers 200 once the content is rendered, which NewServer does before the
-// server exists.
+// readyz answers 200 once the site is built, which it is before the server exists.
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) error {
 	if len(s.store) == 0 {
 		return &httpError{status: http.StatusServiceUnavailable, message: "The site is not rendered yet."}

@@ -3,7 +3,9 @@ package server
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -14,6 +16,8 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/brotli"
 
+	"github.com/versus-dev/versus/web/build"
+	"github.com/versus-dev/versus/web/pages"
 	"github.com/versus-dev/versus/web/site"
 	"github.com/versus-dev/versus/web/site/sitetest"
 )
@@ -24,11 +28,17 @@ func newTestServer(t testing.TB) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := NewServer(Config{BaseURL: "https://versus.example"}, s, nil)
+	return newServer(t, s, pages.Config{BaseURL: "https://versus.example"}, Config{}, nil)
+}
+
+// newServer builds s and serves it.
+func newServer(t testing.TB, s *site.Site, pc pages.Config, cfg Config, logger *slog.Logger) *Server {
+	t.Helper()
+	out, err := build.Site(context.Background(), s, build.Config{Pages: pc})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return srv
+	return New(cfg, out, logger)
 }
 
 func get(t *testing.T, h http.Handler, method, path string, headers ...string) *http.Response {

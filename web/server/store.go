@@ -1,33 +1,20 @@
 package server
 
 import (
-	"crypto/sha256"
-	"encoding/base64"
 	"net/http"
 	"strconv"
 	"strings"
 
-	"github.com/versus-dev/versus/web/compress"
+	"github.com/versus-dev/versus/web/build"
 	"github.com/versus-dev/versus/web/pages"
 )
 
-// encoding indexes an entry's representations.
-type encoding int
-
-const (
-	identity encoding = iota
-	encGzip
-	encBrotli
-	numEncodings
-)
-
-// entry is a pre-rendered response: every header value is computed once, so serving it
-// is a map lookup plus header writes.
+// entry is a pre-rendered response with every header value built once, as the []string
+// net/http's header map holds, so that serving it is a map lookup plus map assignments.
 type entry struct {
-	status       int
 	contentType  []string
 	cacheControl []string
-	variants     [numEncodings]*variant // nil when compression would not help
+	variants     [build.NumEncodings]*variant // nil where the file has no such encoding
 }
 
 type variant struct {
@@ -49,36 +36,28 @@ var (
 	htmlType       = []string{pages.HTMLType}
 )
 
-// newEntry compresses body and computes strong ETags for each representation.
-func newEntry(c *compress.Compressor, status int, contentType string, cacheControl []string, body []byte) (*entry, error) {
-	sum := sha256.Sum256(body)
-	tag := base64.RawURLEncoding.EncodeToString(sum[:12])
-	e := &entry{status: status, contentType: []string{contentType}, cacheControl: cacheControl}
-	e.variants[identity] = &variant{body: body, etag: []string{`"` + tag + `"`}, length: []string{strconv.Itoa(len(body))}}
-	if !compress.Compressible(contentType) {
-		return e, nil
+// newEntry prepares the header values of a built file.
+func newEntry(f *build.File) *entry {
+	e := &entry{contentType: []string{f.ContentType}, cacheControl: cachePage}
+	if f.Immutable {
+		e.cacheControl = cacheImmutable
 	}
-	gz, err := c.Gzip(body)
-	if err != nil {
-		return nil, err
+	for enc, v := range f.Variants {
+		if v == nil {
+			continue
+		}
+		e.variants[enc] = &variant{body: v.Body, etag: []string{v.ETag}, length: []string{strconv.Itoa(len(v.Body))}}
+		if v.Encoding != "" {
+			e.variants[enc].encoding = []string{v.Encoding}
+		}
 	}
-	if len(gz) < len(body) {
-		e.variants[encGzip] = &variant{body: gz, etag: []string{`"` + tag + `-gz"`}, length: []string{strconv.Itoa(len(gz))}, encoding: []string{"gzip"}}
-	}
-	br, err := c.Brotli(body)
-	if err != nil {
-		return nil, err
-	}
-	if len(br) < len(body) {
-		e.variants[encBrotli] = &variant{body: br, etag: []string{`"` + tag + `-br"`}, length: []string{strconv.Itoa(len(br))}, encoding: []string{"br"}}
-	}
-	return e, nil
+	return e
 }
 
 // serve writes the entry in the best encoding the client accepts, or 304 when the client
 // already has that representation. HEAD gets the same headers and no body.
 func (e *entry) serve(w http.ResponseWriter, r *http.Request) {
-	v := e.variants[identity]
+	v := e.variants[build.Identity]
 	if enc := preferredEncoding(r.Header.Get("Accept-Encoding")); e.variants[enc] != nil {
 		v = e.variants[enc]
 	}
@@ -86,7 +65,7 @@ func (e *entry) serve(w http.ResponseWriter, r *http.Request) {
 	h["Vary"] = varyEncoding
 	h["Etag"] = v.etag
 	h["Cache-Control"] = e.cacheControl
-	if e.status == http.StatusOK && etagMatches(r.Header.Get("If-None-Match"), v.etag[0]) {
+	if etagMatches(r.Header.Get("If-None-Match"), v.etag[0]) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
@@ -95,7 +74,7 @@ func (e *entry) serve(w http.ResponseWriter, r *http.Request) {
 	if v.encoding != nil {
 		h["Content-Encoding"] = v.encoding
 	}
-	w.WriteHeader(e.status)
+	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(v.body)
 	}
@@ -103,8 +82,8 @@ func (e *entry) serve(w http.ResponseWriter, r *http.Request) {
 
 // preferredEncoding picks brotli, then gzip, among the codings the client accepts with a
 // non-zero q-value; it reads the header in place, without allocating.
-func preferredEncoding(accept string) encoding {
-	best := identity
+func preferredEncoding(accept string) build.Encoding {
+	best := build.Identity
 	for accept != "" {
 		var part string
 		part, accept, _ = strings.Cut(accept, ",")
@@ -115,9 +94,9 @@ func preferredEncoding(accept string) encoding {
 		}
 		switch {
 		case strings.EqualFold(name, "br"):
-			return encBrotli
+			return build.Brotli
 		case strings.EqualFold(name, "gzip"):
-			best = encGzip
+			best = build.Gzip
 		}
 	}
 	return best

@@ -235,7 +235,7 @@ func (l *loader) loadComparison(doc *document) {
 		ids = append(ids, s.ID)
 		c.Subjects = append(c.Subjects, Subject(s))
 	}
-	if want := strings.Join(ids, "-vs-"); len(ids) >= 2 && c.Slug != want {
+	if want := PairSlug(ids...); len(ids) >= 2 && c.Slug != want {
 		ps.add(doc.file, lineOf(doc.meta, "subjects"), "the folder is named %q but its subjects make %q: rename one to match", c.Slug, want)
 	}
 	categories := map[string]*Category{}

@@ -2,7 +2,9 @@ package site
 
 // The site's URL scheme: every path of a page of ours is built here, from the content
 // model or from these constants, and nowhere else (the server's route patterns too).
-// It imports nothing, so every package can use it.
+// It imports nothing of ours, so every package can use it.
+
+import "strings"
 
 // Paths of the pages that do not come from content.
 const (
@@ -35,8 +37,12 @@ const (
 	frameworksPrefix = "/frameworks/"
 	choose           = "choose" // also reserved as a row id (see the loader)
 	jsonSuffix       = ".json"
+	pairSeparator    = "-vs-"
 	csvSuffix        = ".csv"
 )
+
+// PairSlug is the slug of a comparison of these subjects in this order: flask-vs-django.
+func PairSlug(subjectIDs ...string) string { return strings.Join(subjectIDs, pairSeparator) }
 
 // ComparisonPath is the path of the comparison whose subjects are in this order: the
 // canonical slug, or another order that redirects to it.
@@ -59,11 +65,14 @@ func (c *Comparison) ChoosePath() string { return ChoosePath(c.Slug) }
 // comparison at slug.
 func RowPath(slug, id string) string { return ComparisonPath(slug) + "/" + id }
 
+// RowJSONPath is the path of a row's machine-readable twin under the comparison at slug.
+func RowJSONPath(slug, id string) string { return RowPath(slug, id) + jsonSuffix }
+
 // Path is the row page's path.
 func (r *Row) Path() string { return RowPath(r.Comparison.Slug, r.ID) }
 
 // JSONPath is the row's machine-readable twin.
-func (r *Row) JSONPath() string { return r.Path() + jsonSuffix }
+func (r *Row) JSONPath() string { return RowJSONPath(r.Comparison.Slug, r.ID) }
 
 // TablePath is the row's place in the comparison table.
 func (r *Row) TablePath() string { return r.Comparison.Path() + "#" + r.ID }

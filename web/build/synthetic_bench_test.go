@@ -1,6 +1,7 @@
-package server
+package build
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -41,11 +42,11 @@ func BenchmarkSyntheticSite(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				srv, err := NewServer(Config{}, s, nil)
+				out, err := Site(context.Background(), s, Config{})
 				if err != nil {
 					b.Fatal(err)
 				}
-				pages = len(srv.store)
+				pages = len(out.Files)
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(pages)/1e3, "µs/page")
 		})
