@@ -35,23 +35,3 @@ func TestBuildHashesNamesAndAddsChroma(t *testing.T) {
 		t.Error("a changed file kept its hashed name")
 	}
 }
-
-func TestChromaStylesheetScopesDarkStyle(t *testing.T) {
-	css, err := chromaStylesheet()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := string(css)
-	for _, want := range []string{
-		"@media not all and (prefers-color-scheme: dark) {",
-		`:root:not([data-theme="dark"]) .chroma .k {`,
-		`:root[data-theme="light"] .chroma .k {`,
-		"@media (prefers-color-scheme: dark) {",
-		`:root:not([data-theme="light"]) .chroma .k {`,
-		`:root[data-theme="dark"] .chroma .k {`,
-	} {
-		if !strings.Contains(s, want) {
-			t.Errorf("chroma stylesheet lacks %q", want)
-		}
-	}
-}

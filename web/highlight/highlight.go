@@ -51,9 +51,9 @@ func New(cache *Cache) *Highlighter {
 		// One formatter for every block: chroma's formatter caches a style's CSS per
 		// instance, and working it out again for each block costs more than the cache.
 		formatter: chromahtml.New(chromahtml.WithClasses(true), chromahtml.WithPreWrapper(bareCode{})),
-		// In class mode the markup does not depend on the style; colours come from the
-		// stylesheet web/assets generates. Format still wants one.
-		style: styles.Get("github"),
+		// In class mode the markup does not depend on the style; colours come from
+		// Stylesheet. Format still wants one.
+		style: styles.Get(LightStyle),
 		seen:  map[Key]string{},
 	}
 	if cache != nil {
