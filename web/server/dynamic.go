@@ -3,12 +3,15 @@ package server
 import (
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/go-chi/chi/v5"
 
 	"github.com/versus-dev/versus/components"
 	"github.com/versus-dev/versus/web/choose"
+	"github.com/versus-dev/versus/web/pages"
 	"github.com/versus-dev/versus/web/search"
+	"github.com/versus-dev/versus/web/site"
 )
 
 // search answers /search?q=: the pre-rendered form without a query, results with one,
@@ -88,4 +91,46 @@ func (s *Server) choose(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeHTML(w, r, http.StatusOK, body)
 	return nil
+}
+
+// filteredComparison renders a view of the table chosen in the query (?cat=, ?diff=, ?q=).
+// A query that selects nothing special is served the pre-rendered page, stored.
+func (s *Server) filteredComparison(w http.ResponseWriter, r *http.Request, c *site.Comparison, stored *entry) error {
+	if len(r.URL.RawQuery) > maxQueryBytes {
+		return &httpError{status: http.StatusRequestURITooLong, message: "This address is too long."}
+	}
+	f := pages.ParseFilter(c, r.URL.Query())
+	if !f.Active() && len(f.Notes) == 0 {
+		stored.serve(w, r)
+		return nil
+	}
+	body, err := s.renderer.FilteredComparison(renderContext(r), c, f)
+	if err != nil {
+		return err
+	}
+	writeHTML(w, r, http.StatusOK, body)
+	return nil
+}
+
+// Limits on what the server will parse: longer request targets get 414 before routing,
+// longer query strings 414 before they are read.
+const (
+	maxURLBytes   = 4096
+	maxQueryBytes = 2048
+)
+
+// writeHTML writes a page rendered for this request.
+func writeHTML(w http.ResponseWriter, r *http.Request, status int, body []byte) {
+	h := w.Header()
+	h["Content-Type"] = htmlType
+	if status == http.StatusOK {
+		h["Cache-Control"] = cacheDynamic
+	} else {
+		h["Cache-Control"] = cacheNone
+	}
+	h["Content-Length"] = []string{strconv.Itoa(len(body))}
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(body)
+	}
 }
