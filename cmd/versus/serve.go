@@ -111,8 +111,8 @@ func runServe(ctx context.Context, p *process, args []string) error {
 	}
 
 	start := time.Now()
-	// Start-up allocates a lot of short-lived garbage; collecting it as it grows would
-	// cost a fifth of the start-up time. Collect rarely until the site is rendered.
+	// Start-up allocates a lot of short-lived garbage, and collecting it as it grows would
+	// slow start-up down. Collect rarely until the site is rendered.
 	gcPercent := debug.SetGCPercent(800)
 	var h http.Handler
 	if o.dev {
@@ -126,8 +126,8 @@ func runServe(ctx context.Context, p *process, args []string) error {
 		return err
 	}
 	debug.SetGCPercent(gcPercent)
-	// The live heap of a rendered site is small (the shipped content: ~15 MB), but the
-	// default GC lets the heap double before collecting. A soft limit keeps resident memory
+	// The live heap of a rendered site is small, but the default GC lets the heap double
+	// before collecting. A soft limit keeps resident memory
 	// low on small containers; GOMEMLIMIT, when set, takes precedence.
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(softMemoryLimit)
@@ -139,7 +139,7 @@ func runServe(ctx context.Context, p *process, args []string) error {
 	logger.Info("serving", "addr", ln.Addr().String(), "dev", o.dev, "startup", time.Since(start).Round(time.Millisecond).String())
 	// Rendering leaves a large heap of garbage behind (Markdown trees, chroma tokens,
 	// compression buffers): give it back to the system once the first requests are served
-	// and the search index is built. It halves resident memory for the shipped content.
+	// and the search index is built.
 	time.AfterFunc(2*time.Second, debug.FreeOSMemory)
 	if testHookHandler != nil {
 		h = testHookHandler(h)

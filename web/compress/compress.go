@@ -1,7 +1,6 @@
-// Package compress makes the gzip and brotli copies of pre-rendered responses, for the
-// server's store and the static export alike. A Compressor keeps its writers between
-// calls: brotli's hash tables are large, and allocating them per page was a visible part
-// of start-up.
+// Package compress makes the gzip and brotli copies of the built site's pages and assets
+// (web/build). A Compressor keeps its writers between calls, because brotli's hash tables
+// are large enough that allocating them per page would slow start-up.
 package compress
 
 import (
@@ -14,11 +13,9 @@ import (
 	"github.com/andybalholm/brotli"
 )
 
-// Compression levels, chosen by measurement on the shipped site (README, "Compression
-// levels"). Gzip 9 compresses the whole site in 57 ms against 42 ms at 6, for pages 0.6%
-// smaller. Brotli above 5 switches to much slower match finders: rendering and compressing
-// the site takes ~0.14 s at 5, ~0.29 s at 7 and several seconds at 10-11, for a few
-// percent of size (go test ./web/server -bench RenderSite).
+// Compression levels: higher levels cost start-up time out of proportion to the bytes
+// they save (brotli above 5 switches to much slower match finders). The measurements are
+// in the README, "Compression levels".
 const (
 	GzipLevel   = gzip.DefaultCompression // 6
 	BrotliLevel = 5

@@ -22,8 +22,8 @@ func redirectsFile(redirects []build.Redirect) []byte {
 // refreshPage renders the page left at an old address, for hosts that do not read
 // _redirects: a meta refresh to path (no script, so the CSP still holds), a canonical
 // link to the absolute URL for search engines, and a plain link for everyone else.
-// (html/template would do the escaping too, but its reflection keeps every method of
-// every type in the binary, about 2 MB, and the container image must stay small.)
+// (Not html/template: its reflection keeps every method of every type in the binary,
+// which the container image's size budget does not allow.)
 func refreshPage(path, canonical string) []byte {
 	p, c := html.EscapeString(path), html.EscapeString(canonical)
 	return []byte(`<!doctype html>

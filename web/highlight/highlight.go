@@ -1,7 +1,7 @@
 // Package highlight turns code into chroma's CSS-class HTML, once per distinct block.
 //
-// Chroma's lexers are regular-expression machines: highlighting the ~360 blocks of the
-// shipped content costs about a quarter of a second of CPU, most of the server's start-up.
+// Chroma's lexers are regular-expression machines, slow enough that lexing every block
+// of the shipped content would be most of the server's start-up (figures in the README).
 // A Highlighter therefore remembers every block it has highlighted, and can be seeded with
 // a Cache written ahead of time (content/highlight.cache for the shipped content). Cache
 // entries are keyed by a hash of the language and the code, so a cache can never answer for
