@@ -10,6 +10,8 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"github.com/versus-dev/versus/web/testenv"
 )
 
 // axeScript is axe-core's axe.min.js, from the npm registry. CI installs it and sets
@@ -18,7 +20,7 @@ func axeScript(t *testing.T) string {
 	t.Helper()
 	path := os.Getenv("VERSUS_AXE_JS")
 	if path == "" {
-		missingTool(t, "VERSUS_AXE_JS is not set (npm install axe-core, then point it at node_modules/axe-core/axe.min.js): accessibility tests skipped")
+		testenv.Missing(t, "VERSUS_AXE_JS is not set (npm install axe-core, then point it at node_modules/axe-core/axe.min.js): accessibility tests skipped")
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {

@@ -19,6 +19,7 @@ import (
 	"github.com/versus-dev/versus/web/pages"
 	"github.com/versus-dev/versus/web/server"
 	"github.com/versus-dev/versus/web/site"
+	"github.com/versus-dev/versus/web/testenv"
 )
 
 const chromiumPath = "/usr/bin/chromium"
@@ -46,21 +47,11 @@ func startSite(t *testing.T) *httptest.Server {
 	return ts
 }
 
-// missingTool skips the test for want of a tool, or fails it under CI=true, where every
-// tool is installed and the test is mandatory.
-func missingTool(t *testing.T, msg string) {
-	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-}
-
 // newBrowser starts a fresh headless Chromium, or skips (fails under CI) without one.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
 	if _, err := os.Stat(chromiumPath); err != nil {
-		missingTool(t, "Chromium is not installed at "+chromiumPath+" (apt-get install -y chromium): browser tests skipped")
+		testenv.Missing(t, "Chromium is not installed at "+chromiumPath+" (apt-get install -y chromium): browser tests skipped")
 	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromiumPath),

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/versus-dev/versus/web/testenv"
 )
 
 // TestLighthouse runs Lighthouse (npm, with Debian's Chromium, mobile emulation) on the
@@ -16,7 +18,7 @@ import (
 func TestLighthouse(t *testing.T) {
 	bin := os.Getenv("VERSUS_LIGHTHOUSE")
 	if bin == "" {
-		missingTool(t, "VERSUS_LIGHTHOUSE is not set (npm install lighthouse@12): Lighthouse test skipped")
+		testenv.Missing(t, "VERSUS_LIGHTHOUSE is not set (npm install lighthouse@12): Lighthouse test skipped")
 	}
 	if _, err := os.Stat(chromiumPath); err != nil {
 		t.Skip("Chromium is not installed")
