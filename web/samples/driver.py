@@ -1,24 +1,34 @@
-"""Runs one Versus code sample against the installed Flask or Django.
+"""Runs Versus code samples against the Flask, Django or FastAPI of this interpreter's venv.
 
-Reads a JSON spec on stdin:
-  {"mode": "run", "framework": "flask"|"django", "files": [{"name": ..., "code": ...}],
+Reads a JSON spec on stdin and prints one JSON line; exits 0 when ok, 1 otherwise.
+
+  {"mode": "versions", "distributions": ["flask", ...]}
+      -> {"ok": true, "versions": {"flask": "3.1.3", ...}} (importlib.metadata)
+  {"mode": "parse", "blocks": [{"id": ..., "code": ...}]}
+      -> {"ok": bool, "failures": [{"id": ..., "error": ...}]}
+  {"mode": "run", "framework": "flask"|"django"|"fastapi",
+   "files": [{"name": ..., "code": ...}],
    "check": {"request": "GET /x", "form": ..., "json": ..., "status": "200",
-             "contains": ..., "header": ..., "cli": ..., "unittest": ..., "setup": ...}}
-or {"mode": "parse", "blocks": [{"id": ..., "code": ...}]} to check that Python parses.
-Prints one JSON line {"ok": bool, "detail": str} and exits 0 when ok, 1 otherwise.
+             "contains": ..., "header": ..., "cli": ..., "unittest": ...,
+             "websocket": "/ws", "send": ..., "setup": ...}}
+      -> {"ok": bool, "detail": str}
 """
 
 import ast
+import asyncio
 import contextlib
+import importlib
+import importlib.metadata
 import io
 import json
 import os
 import shlex
 import sys
 import tempfile
+import threading
 import traceback
 import unittest
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
 DJANGO_SETTINGS = '''
 SECRET_KEY = "versus-sample-harness-not-secret"
@@ -62,20 +72,34 @@ STATIC_URL = "/static/"
 STATIC_ROOT = {static!r}
 '''
 
+# How long a WebSocket check waits for the connection and for the reply, in seconds.
+WEBSOCKET_TIMEOUT = 10
+
+
+# --- files --------------------------------------------------------------------------------
 
 def write_files(root, files):
+    """Writes the sample's files under root; folders holding Python files become packages."""
     for f in files:
         path = os.path.join(root, f["name"])
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as out:
             out.write(f["code"])
-    # Folders holding Python files become packages, as a real project would make them.
     for folder, _, names in os.walk(root):
         if folder != root and any(n.endswith(".py") for n in names) and "__init__.py" not in names:
             open(os.path.join(folder, "__init__.py"), "w").close()
 
 
+def enter(root):
+    """Makes root the working directory and the first place imports look."""
+    os.chdir(root)
+    sys.path.insert(0, root)
+
+
+# --- checks shared by every framework -----------------------------------------------------
+
 def check_response(check, status, body, headers):
+    """Compares a response (or command output) with the sample's status, contains and header."""
     want = int(check.get("status") or 200)
     problems = []
     if status != want:
@@ -92,12 +116,26 @@ def check_response(check, status, body, headers):
     return True, f"{check.get('request') or check.get('cli')} -> {status}"
 
 
+def check_reply(check, reply):
+    """Compares the first WebSocket message received with the sample's contains."""
+    if check.get("contains") and check["contains"] not in reply:
+        return False, f"WebSocket reply {reply!r} does not contain {check['contains']!r}"
+    return True, f"websocket {check['websocket']}: sent {check.get('send', '')!r}, got {reply!r}"
+
+
 def split_request(check):
+    """Splits request="METHOD /path?query" into its method and path."""
     method, _, path = check["request"].partition(" ")
     return method.upper(), path.strip() or "/"
 
 
+def form_data(check):
+    """The form= attribute as a dict."""
+    return dict(parse_qsl(check["form"], keep_blank_values=True))
+
+
 def run_unittests(suite):
+    """Runs a unittest suite; at least one test must run and all must pass."""
     count = suite.countTestCases()
     stream = io.StringIO()
     result = unittest.TextTestRunner(stream=stream, verbosity=1).run(suite)
@@ -108,40 +146,97 @@ def run_unittests(suite):
     return True, f"{result.testsRun} test(s) passed"
 
 
-def run_flask(root, files, check):
-    write_files(root, files)
-    os.chdir(root)
-    sys.path.insert(0, root)
-    if check.get("unittest"):
-        return run_unittests(unittest.defaultTestLoader.discover(root, pattern="test*.py", top_level_dir=root))
-    import app as module  # the sample's app.py
+def discover_unittests(root):
+    """Runs the test*.py files of a Flask or FastAPI sample."""
+    return run_unittests(unittest.defaultTestLoader.discover(root, pattern="test*.py", top_level_dir=root))
 
+
+def format_exception(exc):
+    return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+
+
+# --- Flask --------------------------------------------------------------------------------
+
+def load_flask_app(module):
+    """The sample's app: app.py's `app`, or what its `create_app()` returns."""
     application = getattr(module, "app", None)
     if application is None and hasattr(module, "create_app"):
         application = module.create_app()
     if application is None:
-        return False, "app.py defines neither `app` nor `create_app()`"
+        raise LookupError("app.py defines neither `app` nor `create_app()`")
     application.config["TESTING"] = True
+    return application
+
+
+def flask_request(application, check):
+    """Sends request= through Flask's test client."""
+    method, path = split_request(check)
+    kwargs = {"method": method}
+    if check.get("form"):
+        kwargs["data"] = form_data(check)
+    if check.get("json"):
+        kwargs["json"] = json.loads(check["json"])
+    response = application.test_client().open(path, **kwargs)
+    return check_response(check, response.status_code, response.get_data(as_text=True), response.headers)
+
+
+def flask_cli(application, check):
+    """Runs cli= through Flask's CLI test runner."""
+    result = application.test_cli_runner().invoke(args=shlex.split(check["cli"]))
+    if result.exception and not isinstance(result.exception, SystemExit):
+        return False, format_exception(result.exception)
+    return check_response(check, 200 if result.exit_code == 0 else 500, result.output, {})
+
+
+def flask_websocket(application, check):
+    """Serves the app with Werkzeug's threaded server and talks to websocket= over a socket."""
+    from simple_websocket import Client
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, application, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        ws = Client.connect(f"ws://127.0.0.1:{server.server_port}{check['websocket']}")
+        try:
+            ws.send(check.get("send", ""))
+            reply = ws.receive(timeout=WEBSOCKET_TIMEOUT)
+        finally:
+            ws.close()
+    finally:
+        server.shutdown()
+    if reply is None:
+        return False, f"no WebSocket reply within {WEBSOCKET_TIMEOUT} s"
+    return check_reply(check, reply)
+
+
+def run_flask(root, files, check):
+    """Writes the files into root, imports app.py and runs the check."""
+    write_files(root, files)
+    enter(root)
+    if check.get("unittest"):
+        return discover_unittests(root)
+    module = importlib.import_module("app")
+    application = load_flask_app(module)
     if check.get("setup"):
         with application.app_context():
             exec(check["setup"], vars(module))
     if check.get("cli"):
-        result = application.test_cli_runner().invoke(args=shlex.split(check["cli"]))
-        if result.exception and not isinstance(result.exception, SystemExit):
-            return False, "".join(traceback.format_exception(type(result.exception), result.exception, result.exception.__traceback__))
-        return check_response(check, 200 if result.exit_code == 0 else 500, result.output, {})
-    method, path = split_request(check)
-    client = application.test_client()
-    kwargs = {"method": method}
-    if check.get("form"):
-        kwargs["data"] = dict(parse_qsl(check["form"], keep_blank_values=True))
-    if check.get("json"):
-        kwargs["json"] = json.loads(check["json"])
-    response = client.open(path, **kwargs)
-    return check_response(check, response.status_code, response.get_data(as_text=True), response.headers)
+        return flask_cli(application, check)
+    if check.get("websocket"):
+        return flask_websocket(application, check)
+    return flask_request(application, check)
 
 
-def run_django(root, files, check):
+# --- Django -------------------------------------------------------------------------------
+
+def write_django_project(root, files):
+    """Writes the files as the app package `sample` in a generated project under root.
+
+    settings.py is appended to the generated settings. The app folder is also on sys.path,
+    last, so a project-level file such as asgi.py can import a module of another app by
+    its own name (file="chat/consumers.py" is importable as chat.consumers).
+    """
     app_dir = os.path.join(root, "sample")
     extra_settings = "".join(f["code"] for f in files if f["name"] == "settings.py")
     app_files = [f for f in files if f["name"] != "settings.py"]
@@ -159,8 +254,12 @@ def run_django(root, files, check):
             static=os.path.join(root, "static"),
         ))
         out.write("\n# --- the sample's settings.py ---\n" + extra_settings)
-    os.chdir(root)
-    sys.path.insert(0, root)
+    enter(root)
+    sys.path.append(app_dir)
+
+
+def start_django():
+    """Sets Django up with the generated settings and migrates the database."""
     os.environ["DJANGO_SETTINGS_MODULE"] = "project_settings"
     import django
     from django.core.management import call_command
@@ -169,80 +268,217 @@ def run_django(root, files, check):
     quiet = io.StringIO()
     call_command("makemigrations", "sample", verbosity=0, stdout=quiet)
     call_command("migrate", verbosity=0, stdout=quiet)
-    if check.get("unittest"):
-        from django.conf import settings
-        from django.test.utils import get_runner
 
-        runner = get_runner(settings)(verbosity=0, interactive=False)
-        count = runner.build_suite(["sample"]).countTestCases()
-        if count == 0:
-            return False, "unittest=1 but no test was found in the sample"
-        stream = io.StringIO()
-        with contextlib.redirect_stderr(stream):
-            failures = runner.run_tests(["sample"])
-        if failures:
-            return False, stream.getvalue()[-3000:]
-        return True, f"{count} test(s) passed"
-    from django.test.utils import setup_test_environment
 
-    setup_test_environment()
-    if check.get("setup"):
-        namespace = {}
-        try:
-            import sample.models as models
+def django_unittests():
+    """Runs `manage.py test sample` through Django's test runner."""
+    from django.conf import settings
+    from django.test.utils import get_runner
 
-            namespace.update(vars(models))
-        except ImportError:
-            pass
-        exec(check["setup"], namespace)
-    if check.get("cli"):
-        out = io.StringIO()
-        args = shlex.split(check["cli"])
-        try:
-            call_command(*args, stdout=out, stderr=out)
-            code = 200
-        except SystemExit as exc:
-            code = 200 if not exc.code else 500
-        return check_response(check, code, out.getvalue(), {})
+    runner = get_runner(settings)(verbosity=0, interactive=False)
+    count = runner.build_suite(["sample"]).countTestCases()
+    if count == 0:
+        return False, "unittest=1 but no test was found in the sample"
+    stream = io.StringIO()
+    with contextlib.redirect_stderr(stream):
+        failures = runner.run_tests(["sample"])
+    if failures:
+        return False, stream.getvalue()[-3000:]
+    return True, f"{count} test(s) passed"
+
+
+def django_setup(check):
+    """Runs setup= with sample.models' names."""
+    namespace = {}
+    try:
+        import sample.models as models
+
+        namespace.update(vars(models))
+    except ImportError:
+        pass
+    exec(check["setup"], namespace)
+
+
+def django_cli(check):
+    """Runs cli= through call_command()."""
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    try:
+        call_command(*shlex.split(check["cli"]), stdout=out, stderr=out)
+        code = 200
+    except SystemExit as exc:
+        code = 200 if not exc.code else 500
+    return check_response(check, code, out.getvalue(), {})
+
+
+def django_request(check):
+    """Sends request= through django.test.Client."""
     from django.test import Client
 
     method, path = split_request(check)
     client = Client()
     if check.get("json"):
         response = client.generic(method, path, check["json"], content_type="application/json")
+    elif check.get("form") and method == "POST":
+        response = client.post(path, form_data(check))
     elif check.get("form"):
-        data = dict(parse_qsl(check["form"], keep_blank_values=True))
-        if method == "POST":
-            response = client.post(path, data)
-        else:
-            from urllib.parse import urlencode
-
-            response = client.generic(method, path, urlencode(data), content_type="application/x-www-form-urlencoded")
+        response = client.generic(method, path, urlencode(form_data(check)), content_type="application/x-www-form-urlencoded")
     else:
         response = client.generic(method, path)
-    body = response.content.decode("utf-8", "replace") if not getattr(response, "streaming", False) else b"".join(response.streaming_content).decode()
+    if getattr(response, "streaming", False):
+        body = b"".join(response.streaming_content).decode("utf-8", "replace")
+    else:
+        body = response.content.decode("utf-8", "replace")
     return check_response(check, response.status_code, body, response)
 
 
-def main():
-    spec = json.load(sys.stdin)
-    if spec["mode"] == "parse":
-        failures = []
-        for block in spec["blocks"]:
-            try:
-                ast.parse(block["code"])
-            except SyntaxError as exc:
-                failures.append({"id": block["id"], "error": f"line {exc.lineno}: {exc.msg}"})
-        print(json.dumps({"ok": not failures, "failures": failures}))
-        return 0 if not failures else 1
+def django_websocket(check):
+    """Talks to websocket= through Channels' WebsocketCommunicator and the app's asgi.py."""
+    from channels.testing import WebsocketCommunicator
+
+    try:
+        application = importlib.import_module("sample.asgi").application
+    except ImportError as exc:
+        return False, f"websocket= needs an asgi.py that defines `application`: {exc}"
+
+    async def talk():
+        communicator = WebsocketCommunicator(
+            application, check["websocket"],
+            headers=[(b"host", b"testserver"), (b"origin", b"http://testserver")],
+        )
+        connected, _ = await communicator.connect(timeout=WEBSOCKET_TIMEOUT)
+        if not connected:
+            return None
+        await communicator.send_to(text_data=check.get("send", ""))
+        reply = await communicator.receive_from(timeout=WEBSOCKET_TIMEOUT)
+        await communicator.disconnect()
+        return reply
+
+    reply = asyncio.run(talk())
+    if reply is None:
+        return False, "the WebSocket connection was refused"
+    return check_reply(check, reply)
+
+
+def run_django(root, files, check):
+    """Builds the project under root, migrates, and runs the check."""
+    write_django_project(root, files)
+    start_django()
+    if check.get("unittest"):
+        return django_unittests()
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    if check.get("setup"):
+        django_setup(check)
+    if check.get("cli"):
+        return django_cli(check)
+    if check.get("websocket"):
+        return django_websocket(check)
+    return django_request(check)
+
+
+# --- FastAPI ------------------------------------------------------------------------------
+
+def fastapi_request(client, check):
+    """Sends request= through FastAPI's TestClient."""
+    method, path = split_request(check)
+    kwargs = {}
+    if check.get("form"):
+        kwargs["data"] = form_data(check)
+    if check.get("json"):
+        kwargs["json"] = json.loads(check["json"])
+    response = client.request(method, path, **kwargs)
+    return check_response(check, response.status_code, response.text, response.headers)
+
+
+def fastapi_websocket(client, check):
+    """Talks to websocket= through FastAPI's TestClient."""
+    from starlette.websockets import WebSocketDisconnect
+
+    reply = None
+    try:
+        with client.websocket_connect(check["websocket"]) as ws:
+            ws.send_text(check.get("send", ""))
+            reply = ws.receive_text()
+    except WebSocketDisconnect:
+        # A server loop learns that the client left when its next receive raises this.
+        if reply is None:
+            raise
+    return check_reply(check, reply)
+
+
+def run_fastapi(root, files, check):
+    """Writes the files into root, imports main.py and runs the check inside TestClient(app)."""
+    write_files(root, files)
+    enter(root)
+    if check.get("unittest"):
+        return discover_unittests(root)
+    if check.get("cli"):
+        return False, "cli= is not supported for FastAPI samples"
+    from fastapi.testclient import TestClient
+
+    module = importlib.import_module("main")
+    application = getattr(module, "app", None)
+    if application is None:
+        return False, "main.py does not define `app`"
+    with TestClient(application) as client:  # runs the lifespan's startup and shutdown
+        if check.get("setup"):
+            exec(check["setup"], vars(module))
+        if check.get("websocket"):
+            return fastapi_websocket(client, check)
+        return fastapi_request(client, check)
+
+
+RUNNERS = {"flask": run_flask, "django": run_django, "fastapi": run_fastapi}
+
+
+# --- modes --------------------------------------------------------------------------------
+
+def installed_versions(spec):
+    """The installed version of each distribution, as importlib.metadata sees it."""
+    versions = {}
+    for name in spec["distributions"]:
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = None
+    return {"ok": all(versions.values()), "versions": versions}
+
+
+def parse_blocks(spec):
+    """Checks that every block is valid Python."""
+    failures = []
+    for block in spec["blocks"]:
+        try:
+            ast.parse(block["code"])
+        except SyntaxError as exc:
+            failures.append({"id": block["id"], "error": f"line {exc.lineno}: {exc.msg}"})
+    return {"ok": not failures, "failures": failures}
+
+
+def run_sample(spec):
+    """Runs one sample in a fresh temporary folder."""
+    runner = RUNNERS.get(spec["framework"])
+    if runner is None:
+        return {"ok": False, "detail": f"unknown framework {spec['framework']!r}"}
     root = tempfile.mkdtemp(prefix="versus-sample-")
-    runner = run_flask if spec["framework"] == "flask" else run_django
     try:
         ok, detail = runner(root, spec["files"], spec["check"])
     except Exception:
         ok, detail = False, traceback.format_exc()[-4000:]
-    print(json.dumps({"ok": ok, "detail": detail}))
-    return 0 if ok else 1
+    return {"ok": ok, "detail": detail}
+
+
+MODES = {"versions": installed_versions, "parse": parse_blocks, "run": run_sample}
+
+
+def main():
+    spec = json.load(sys.stdin)
+    result = MODES[spec["mode"]](spec)
+    print(json.dumps(result))
+    return 0 if result["ok"] else 1
 
 
 if __name__ == "__main__":

@@ -1,13 +1,15 @@
 // Package samples finds the code samples in content and describes how each one is checked.
 // A sample is one framework's blocks within a code group (see web/markdown): its files are
-// written and run together by driver.py, against real Flask or Django, from the tests in
-// this package.
+// written and run together by driver.py, from the tests in this package, in a virtual
+// environment built from the framework's lock file (requirements/<framework>.txt; see
+// venv.go).
 package samples
 
 import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -24,26 +26,54 @@ type Sample struct {
 	Check     Check
 }
 
-// Check is what running a sample must show. Exactly one of Request, CLI and Unittest is
-// set for a sample that runs; Skip holds the reason one does not.
+// Check is what running a sample must show. Exactly one of Request, CLI, Unittest and
+// WebSocket is set for a sample that runs; Skip holds the reason one does not.
 type Check struct {
-	Request  string `json:"request,omitempty"`
-	Form     string `json:"form,omitempty"`
-	JSON     string `json:"json,omitempty"`
-	Status   string `json:"status,omitempty"`
-	Contains string `json:"contains,omitempty"`
-	Header   string `json:"header,omitempty"`
-	CLI      string `json:"cli,omitempty"`
-	Unittest string `json:"unittest,omitempty"`
-	Setup    string `json:"setup,omitempty"`
-	Skip     string `json:"-"`
+	Request   string `json:"request,omitempty"`
+	Form      string `json:"form,omitempty"`
+	JSON      string `json:"json,omitempty"`
+	Status    string `json:"status,omitempty"`
+	Contains  string `json:"contains,omitempty"`
+	Header    string `json:"header,omitempty"`
+	CLI       string `json:"cli,omitempty"`
+	Unittest  string `json:"unittest,omitempty"`
+	WebSocket string `json:"websocket,omitempty"`
+	Send      string `json:"send,omitempty"`
+	Setup     string `json:"setup,omitempty"`
+	Skip      string `json:"-"`
 }
 
 // checkAttributes are the block attributes that make up a Check.
-var checkAttributes = []string{"request", "form", "json", "status", "contains", "header", "cli", "unittest", "setup", "skip"}
+var checkAttributes = []string{"request", "form", "json", "status", "contains", "header", "cli", "unittest", "websocket", "send", "setup", "skip"}
 
 // Runs reports whether the sample has something to run and assert.
-func (c Check) Runs() bool { return c.Request != "" || c.CLI != "" || c.Unittest != "" }
+func (c Check) Runs() bool {
+	return c.Request != "" || c.CLI != "" || c.Unittest != "" || c.WebSocket != ""
+}
+
+// skipReason is what a skip= reason must name: the framework version the sample needs,
+// with the Python that version needs when the harness's is too old ("needs Django 6.0
+// (Python 3.12+)"), or a service the harness does not run ("needs a Redis server").
+var skipReason = regexp.MustCompile(`^needs (?:[A-Za-z][\w-]* \d+\.\d+\+? \(Python \d+\.\d+\+\)|.*\b(?:server|service|broker)\b)`)
+
+// versionSkip reads a skip reason of the first kind above.
+var versionSkip = regexp.MustCompile(`^needs ([A-Za-z][\w-]*) (\d+\.\d+)\+? \(Python (\d+\.\d+)\+\)`)
+
+// Need is what a skip reason such as "needs Django 6.0 (Python 3.12+)" says the sample needs.
+type Need struct {
+	Name    string // "Django", as the reason spells it
+	Version string // "6.0"
+	Python  string // "3.12"
+}
+
+// NeedsVersion reads the version a skipped sample needs, when its reason names one.
+func (c Check) NeedsVersion() (Need, bool) {
+	m := versionSkip.FindStringSubmatch(c.Skip)
+	if m == nil {
+		return Need{}, false
+	}
+	return Need{Name: m[1], Version: m[2], Python: m[3]}, true
+}
 
 // ID names a sample in test output: "orm/L30-flask".
 func (s Sample) ID() string {
@@ -149,16 +179,25 @@ func checkOf(blocks []markdown.CodeBlock) (Check, []string) {
 	c := Check{
 		Request: values["request"], Form: values["form"], JSON: values["json"], Status: values["status"],
 		Contains: values["contains"], Header: values["header"], CLI: values["cli"], Unittest: values["unittest"],
-		Setup: values["setup"], Skip: values["skip"],
+		WebSocket: values["websocket"], Send: values["send"], Setup: values["setup"], Skip: values["skip"],
 	}
 	modes := 0
-	for _, v := range []string{c.Request, c.CLI, c.Unittest} {
+	for _, v := range []string{c.Request, c.CLI, c.Unittest, c.WebSocket} {
 		if v != "" {
 			modes++
 		}
 	}
 	if modes > 1 {
-		problems = append(problems, "a sample takes one of request=, cli= or unittest=, not several")
+		problems = append(problems, "a sample takes one of request=, cli=, unittest= or websocket=, not several")
+	}
+	if c.Skip != "" && !skipReason.MatchString(c.Skip) {
+		problems = append(problems, fmt.Sprintf("skip=%q must say what the sample needs: a version the harness cannot install (\"needs Django 6.0 (Python 3.12+)\") or a service it does not run (\"needs a Redis server\")", c.Skip))
+	}
+	if c.Send != "" && c.WebSocket == "" {
+		problems = append(problems, "send= goes with websocket=")
+	}
+	if c.WebSocket != "" && !strings.HasPrefix(c.WebSocket, "/") {
+		problems = append(problems, fmt.Sprintf("websocket=%q must be a path such as \"/ws/echo\"", c.WebSocket))
 	}
 	if c.Skip != "" && modes > 0 {
 		problems = append(problems, "skip= and a check on the same sample: drop one")
