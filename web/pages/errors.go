@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/versus-dev/versus/components"
+	"github.com/versus-dev/versus/web/search"
 )
 
 // Error renders the page for an error status, with links to offer. For 404s it suggests
@@ -128,27 +129,7 @@ func similarity(a, b string) float64 {
 	if len(a) >= 3 && strings.HasPrefix(b, a) {
 		return 0.9
 	}
-	d := editDistance(a, b)
 	longer := max(len(a), len(b))
+	d := search.EditDistance(a, b, longer)
 	return 1 - float64(d)/float64(longer)
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -176,6 +176,14 @@ func allDigits(w string) bool {
 	return true
 }
 
+// EditDistance is the optimal-string-alignment distance between a and b, counted in runes
+// (see distanceBuffers.distance), or maxDist+1 when it is more than maxDist. The search
+// matches typos with it, and the 404 page ranks the pages nearest a mistyped path.
+func EditDistance(a, b string, maxDist int) int {
+	var buf distanceBuffers
+	return buf.distance([]rune(a), []rune(b), maxDist)
+}
+
 // distanceBuffers holds the rows of the edit-distance table, reused between words.
 type distanceBuffers struct {
 	prev2, prev, cur []int
