@@ -67,7 +67,7 @@ func (r *Renderer) feed(w io.Writer) error {
 		Entries []entry `xml:"entry"`
 	}
 	f := feed{
-		XMLNS: "http://www.w3.org/2005/Atom", Title: r.cfg.SiteName, ID: r.AbsoluteURL("/"),
+		XMLNS: "http://www.w3.org/2005/Atom", Title: r.cfg.SiteName, ID: r.AbsoluteURL(site.HomePath),
 		Links: []link{{Href: r.AbsoluteURL(site.FeedPath), Rel: "self"}, {Href: r.AbsoluteURL(site.HomePath)}},
 	}
 	f.Author.Name = r.cfg.SiteName

@@ -1,7 +1,6 @@
 package pages
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"net/http"
@@ -15,27 +14,16 @@ import (
 // Error renders the page for an error status, with links to offer. For 404s it suggests
 // the rows, guides and profiles whose names are closest to the path that was asked for.
 func (r *Renderer) Error(ctx context.Context, status int, path, message string, links ...components.Link) ([]byte, error) {
-	p := components.ErrorPage{
-		Shell:   r.shell(path, http.StatusText(status), http.StatusText(status)),
-		Status:  status,
-		Heading: http.StatusText(status),
-		Message: message,
-	}
-	p.Shell.Meta.NoIndex = true
-	p.Shell.Meta.Canonical = r.AbsoluteURL("/")
+	var suggestions []components.Link
 	if status == http.StatusNotFound {
-		p.Heading = "Page not found"
-		if message == "" {
-			p.Message = "There is no page at this address. It may have moved, or the link may have a typo."
-		}
-		p.Suggestions = r.suggest(path, 5)
+		suggestions = r.suggest(path, 5)
 	}
-	p.Suggestions = append(p.Suggestions, links...)
-	var buf bytes.Buffer
-	if err := components.Error(p).Render(ctx, &buf); err != nil {
+	p := components.NewErrorPage(r.frame, status, path, message, append(suggestions, links...))
+	body, err := render(ctx, components.Error(p))
+	if err != nil {
 		return nil, fmt.Errorf("rendering the %d page: %w", status, err)
 	}
-	return buf.Bytes(), nil
+	return body, nil
 }
 
 // suggest ranks every page by how close its id and title are to the words in path.

@@ -1,7 +1,6 @@
 package pages
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"net/url"
@@ -108,21 +107,16 @@ func (f Filter) keeps(row *site.Row) bool {
 
 // FilteredComparison renders the comparison page for a filtered view, per request.
 func (r *Renderer) FilteredComparison(ctx context.Context, c *site.Comparison, f Filter) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := components.Comparison(r.comparisonPage(c, f)).Render(ctx, &buf); err != nil {
+	body, err := render(ctx, components.Comparison(r.comparisonPage(c, f)))
+	if err != nil {
 		return nil, fmt.Errorf("rendering the filtered comparison: %w", err)
 	}
-	return buf.Bytes(), nil
+	return body, nil
 }
 
-// filterView is the filter form's state.
-func filterView(c *site.Comparison, f Filter, shown int) components.FilterView {
-	v := components.FilterView{
-		Action: c.Path(), DiffOnly: f.DiffOnly, Query: f.Query, Active: f.Active(),
-		Notes: f.Notes, Shown: shown, Total: len(c.Rows),
-	}
-	for _, cat := range c.Categories {
-		v.Categories = append(v.Categories, components.FilterOption{ID: cat.ID, Title: cat.Title, Checked: slices.Contains(f.Categories, cat.ID)})
-	}
-	return v
+// comparisonPage is the view model of c's table seen through f; the zero Filter shows
+// every row.
+func (r *Renderer) comparisonPage(c *site.Comparison, f Filter) components.ComparisonPage {
+	form := components.NewFilterView(c, f.Categories, f.DiffOnly, f.Query, f.Active(), f.Notes)
+	return components.NewComparisonPage(r.frame, c, form, f.keeps)
 }

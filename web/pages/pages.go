@@ -1,7 +1,10 @@
-// Package pages knows every page of the site: it turns the content model (web/site) into
-// the components' view models and renders them to bytes. The server pre-renders all of
-// them once at start-up; the static export writes the same bytes to files, so the two can
-// never disagree.
+// Package pages knows every page of the site: which page is at which path, rendered from
+// which view model (built by the components' constructors from the content model,
+// web/site), plus the machine-readable twins, the sitemap, robots.txt, the feed and the
+// OpenSearch description. All renders every page that does not depend on a request; the
+// Renderer's other methods render search results, filtered tables, decision-helper results
+// and error pages per request. The server and the static export both take their bytes
+// from here, so the two can never disagree.
 package pages
 
 import (
@@ -44,10 +47,9 @@ type Config struct {
 
 // Renderer renders the pages of one site.
 type Renderer struct {
-	site   *site.Site
-	assets *assets.Set
-	cfg    Config
-	base   *url.URL
+	site  *site.Site
+	cfg   Config
+	frame components.Frame // what every page shares: site name, base URL, assets, navigation
 }
 
 // New returns a renderer for s.
@@ -62,7 +64,11 @@ func New(s *site.Site, a *assets.Set, cfg Config) (*Renderer, error) {
 	if err != nil || base.Scheme == "" || base.Host == "" {
 		return nil, fmt.Errorf("base URL %q must be absolute, like https://versus.example.org", cfg.BaseURL)
 	}
-	return &Renderer{site: s, assets: a, cfg: cfg, base: base}, nil
+	frame := components.NewFrame(s, cfg.SiteName, base, components.Assets{
+		CSS: a.URL("css/site.css"), ChromaCSS: a.URL(assets.ChromaCSS),
+		ThemeJS: a.URL("js/theme.js"), JS: a.URL("js/site.js"), Icon: a.URL("img/icon.svg"),
+	})
+	return &Renderer{site: s, cfg: cfg, frame: frame}, nil
 }
 
 // Site returns the content the renderer draws from.
@@ -135,26 +141,26 @@ func (r *Renderer) jobs() []job {
 			dataJob(c.CSVPath(), csvType, c.Reviewed, func(w io.Writer) error { return r.comparisonCSV(w, c) }),
 		)
 		if c.Choose != nil {
-			jobs = append(jobs, htmlJob(c.ChoosePath(), c.Reviewed, components.Choose(r.choosePage(c, nil, false))))
+			jobs = append(jobs, htmlJob(c.ChoosePath(), c.Reviewed, components.Choose(components.NewChoosePage(r.frame, c, nil))))
 		}
 		for _, row := range c.Rows {
 			jobs = append(jobs,
-				htmlJob(row.Path(), row.Reviewed, components.RowDetail(r.rowPage(row))),
+				htmlJob(row.Path(), row.Reviewed, components.RowDetail(components.NewRowPage(r.frame, row, r.cfg.CorrectionURL, r.cfg.SourceURL))),
 				dataJob(row.JSONPath(), jsonType, row.Reviewed, func(w io.Writer) error { return writeJSON(w, r.rowJSON(row)) }),
 			)
 			newer(row.Reviewed)
 		}
 	}
 	for _, g := range s.Guides {
-		jobs = append(jobs, htmlJob(g.Path(), g.Reviewed, components.Guide(r.guidePage(g))))
+		jobs = append(jobs, htmlJob(g.Path(), g.Reviewed, components.Guide(components.NewGuidePage(r.frame, g))))
 		newer(g.Reviewed)
 	}
-	jobs = append(jobs, htmlJob(site.GuidesPath, latest, components.GuidesIndex(r.guidesIndexPage())))
+	jobs = append(jobs, htmlJob(site.GuidesPath, latest, components.GuidesIndex(components.NewGuidesIndexPage(r.frame))))
 	for _, f := range s.Frameworks {
-		jobs = append(jobs, htmlJob(f.Path(), f.Reviewed, components.Framework(r.frameworkPage(f))))
+		jobs = append(jobs, htmlJob(f.Path(), f.Reviewed, components.Framework(components.NewFrameworkPage(r.frame, f))))
 	}
-	jobs = append(jobs, htmlJob("/", latest, components.Home(r.homePage())))
-	jobs = append(jobs, htmlJob(site.SearchPath, latest, components.Search(r.searchPage("", search.Results{}, ""))))
+	jobs = append(jobs, htmlJob(site.HomePath, latest, components.Home(components.NewHomePage(r.frame))))
+	jobs = append(jobs, htmlJob(site.SearchPath, latest, components.Search(components.NewSearchPage(r.frame, "", search.Results{}, ""))))
 	listed := append([]job(nil), jobs...)
 	jobs = append(jobs,
 		dataJob(site.SitemapPath, xmlType, latest, func(w io.Writer) error { return r.sitemap(w, listed) }),
@@ -165,50 +171,14 @@ func (r *Renderer) jobs() []job {
 	return jobs
 }
 
+// render renders one page per request.
+func render(ctx context.Context, c templ.Component) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := c.Render(ctx, &buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
 // AbsoluteURL turns a site path into an absolute URL under the base URL.
-func (r *Renderer) AbsoluteURL(path string) string {
-	u := *r.base
-	u.Path = strings.TrimSuffix(r.base.Path, "/") + path
-	return u.String()
-}
-
-func (r *Renderer) shell(path, title, description string) components.Shell {
-	return components.Shell{
-		SiteName: r.cfg.SiteName,
-		Meta: components.Meta{
-			Title: title, Description: description, Canonical: r.AbsoluteURL(path), Path: path,
-		},
-		Assets: components.Assets{
-			CSS: r.assets.URL("css/site.css"), ChromaCSS: r.assets.URL(assets.ChromaCSS),
-			ThemeJS: r.assets.URL("js/theme.js"), JS: r.assets.URL("js/site.js"), Icon: r.assets.URL("img/icon.svg"),
-		},
-		Nav: r.nav(),
-	}
-}
-
-func (r *Renderer) nav() []components.NavLink {
-	links := []components.NavLink{{Title: "Home", URL: "/"}}
-	for _, c := range r.site.Comparisons {
-		links = append(links, components.NavLink{Title: c.Title, URL: c.Path()})
-	}
-	links = append(links, components.NavLink{Title: "Guides", URL: site.GuidesPath})
-	for _, f := range r.site.Frameworks {
-		links = append(links, components.NavLink{Title: f.Title, URL: f.Path()})
-	}
-	return links
-}
-
-func date(t time.Time) string { return t.Format("2 January 2006") }
-
-// expandURLTemplate fills a correction or source URL template for a row.
-func (r *Renderer) expandURLTemplate(tmpl string, row *site.Row) string {
-	if tmpl == "" {
-		return ""
-	}
-	return strings.NewReplacer(
-		"{title}", url.QueryEscape(row.Title),
-		"{url}", url.QueryEscape(r.AbsoluteURL(row.Path())),
-		"{id}", url.QueryEscape(row.ID),
-		"{file}", row.File,
-	).Replace(tmpl)
-}
+func (r *Renderer) AbsoluteURL(path string) string { return r.frame.AbsoluteURL(path) }

@@ -1,0 +1,164 @@
+package components
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/a-h/templ"
+
+	"github.com/versus-dev/versus/web/site"
+)
+
+// ComparisonPage is the full comparison table, or a filtered view of it.
+type ComparisonPage struct {
+	Shell      Shell
+	Title      string
+	Summary    string
+	Intro      templ.Component
+	Subjects   []Subject
+	Categories []Category // only those with a row shown
+	Legend     []LegendItem
+	Reviewed   string
+	Filter     FilterView
+}
+
+// Subject is one side of a comparison: a column of the table.
+type Subject struct {
+	ID   string
+	Name string
+}
+
+// Category is a group of rows.
+type Category struct {
+	ID    string
+	Title string
+	Rows  []Row
+}
+
+// Row is a feature row as shown in the table and on its own page.
+type Row struct {
+	ID          string
+	Title       string
+	URL         string // the row page
+	TableURL    string // the row in the table: /compare/x#id
+	Summary     string
+	Cells       []Cell
+	Verdict     string // subject id or "tie"
+	VerdictName string
+	Aliases     []string
+}
+
+// Cell is one subject's value in a row.
+type Cell struct {
+	SubjectID    string
+	SubjectName  string
+	Support      string // builtin, extension, partial, none
+	SupportLabel string
+	Text         string
+}
+
+// FilterView is the state of the comparison's filter form (query parameters cat, diff, q).
+type FilterView struct {
+	Action     string // the form's target: the comparison's path
+	Categories []FilterOption
+	DiffOnly   bool
+	Query      string
+	Active     bool     // the filter is set: the form opens and offers Reset
+	Notes      []string // query values that were ignored, and why
+	Shown      int
+	Total      int
+}
+
+// FilterOption is one category checkbox.
+type FilterOption struct {
+	ID      string
+	Title   string
+	Checked bool
+}
+
+// NewComparisonPage returns the table of c with the rows that keep accepts, under the
+// filter form in the state filter; the legend lists only the support levels shown.
+func NewComparisonPage(f Frame, c *site.Comparison, filter FilterView, keep func(*site.Row) bool) ComparisonPage {
+	p := ComparisonPage{
+		Shell:    f.Shell(c.Path(), c.Title, c.Summary),
+		Title:    c.Title,
+		Summary:  c.Summary,
+		Intro:    templ.Raw(string(c.Intro.HTML)),
+		Subjects: newSubjects(c),
+		Reviewed: date(c.Reviewed),
+	}
+	p.Shell.Meta.Alternates = []Alternate{
+		{Type: "application/json", Href: c.JSONPath(), Title: c.Title + " as JSON"},
+		{Type: "text/csv", Href: c.CSVPath(), Title: c.Title + " as CSV"},
+	}
+	var shown []*site.Row
+	for _, cat := range c.Categories {
+		cv := Category{ID: cat.ID, Title: cat.Title}
+		for _, row := range cat.Rows {
+			if keep(row) {
+				cv.Rows = append(cv.Rows, newRow(row))
+				shown = append(shown, row)
+			}
+		}
+		if len(cv.Rows) > 0 {
+			p.Categories = append(p.Categories, cv)
+		}
+	}
+	p.Legend = newLegend(shown)
+	p.Filter = filter
+	p.Filter.Shown = len(shown)
+	return p
+}
+
+// NewFilterView is the filter form of c with these categories selected, ties hidden or
+// not, this text, and notes on what in the query was ignored; active says whether the
+// filter hides anything.
+func NewFilterView(c *site.Comparison, categories []string, diffOnly bool, query string, active bool, notes []string) FilterView {
+	v := FilterView{
+		Action: c.Path(), DiffOnly: diffOnly, Query: query, Active: active,
+		Notes: notes, Total: len(c.Rows),
+	}
+	for _, cat := range c.Categories {
+		v.Categories = append(v.Categories, FilterOption{ID: cat.ID, Title: cat.Title, Checked: slices.Contains(categories, cat.ID)})
+	}
+	return v
+}
+
+func newSubjects(c *site.Comparison) []Subject {
+	out := make([]Subject, len(c.Subjects))
+	for i, s := range c.Subjects {
+		out[i] = Subject{ID: s.ID, Name: s.Name}
+	}
+	return out
+}
+
+func newRow(row *site.Row) Row {
+	v := Row{
+		ID: row.ID, Title: row.Title, URL: row.Path(), TableURL: row.TablePath(),
+		Summary: row.Summary, Verdict: row.Verdict, VerdictName: row.VerdictName(), Aliases: row.Aliases,
+	}
+	for _, c := range row.Cells {
+		v.Cells = append(v.Cells, Cell{
+			SubjectID: c.Subject.ID, SubjectName: c.Subject.Name,
+			Support: string(c.Support), SupportLabel: c.Support.Label(), Text: c.Text,
+		})
+	}
+	return v
+}
+
+func verdictClass(v string) string { return "verdict verdict-" + v }
+
+// verdictText says who wins a row, in words.
+func verdictText(r Row) string {
+	if r.Verdict == "tie" {
+		return "Tie"
+	}
+	return r.VerdictName
+}
+
+// colspan is the width of a category heading row: the feature, each subject, the verdict.
+func colspan(subjects []Subject) string { return strconv.Itoa(len(subjects) + 2) }
+
+// subjectColumn is the class shared by a subject's column header and cells, so CSS can
+// highlight the column when its header is the :target.
+func subjectColumn(i int) string { return "subject-" + strconv.Itoa(i+1) }

@@ -1,0 +1,45 @@
+package components
+
+import (
+	"net/http"
+
+	"github.com/versus-dev/versus/web/site"
+)
+
+// ErrorPage is shown for 404s and other errors.
+type ErrorPage struct {
+	Shell       Shell
+	Status      int
+	Heading     string
+	Message     string
+	Suggestions []Link
+}
+
+// NewErrorPage returns the page for an error status at path, saying message and offering
+// suggestions. It is never indexed, and its canonical link is the home page. A 404 with
+// no message explains that there is no page at this address.
+func NewErrorPage(f Frame, status int, path, message string, suggestions []Link) ErrorPage {
+	p := ErrorPage{
+		Shell:       f.Shell(path, http.StatusText(status), http.StatusText(status)),
+		Status:      status,
+		Heading:     http.StatusText(status),
+		Message:     message,
+		Suggestions: suggestions,
+	}
+	p.Shell.Meta.NoIndex = true
+	p.Shell.Meta.Canonical = f.AbsoluteURL(site.HomePath)
+	if status == http.StatusNotFound {
+		p.Heading = "Page not found"
+		if message == "" {
+			p.Message = "There is no page at this address. It may have moved, or the link may have a typo."
+		}
+	}
+	return p
+}
+
+func suggestionsHeading(status int) string {
+	if status == http.StatusNotFound {
+		return "Perhaps you were looking for"
+	}
+	return "Where to go from here"
+}

@@ -1,0 +1,82 @@
+package components
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/a-h/templ"
+
+	"github.com/versus-dev/versus/web/site"
+)
+
+// RowPage is one feature row's own page.
+type RowPage struct {
+	Shell      Shell
+	Comparison Link
+	Category   string
+	Row        Row
+	Body       templ.Component
+	Sources    []Source
+	Reviewed   string
+	Prev, Next *Link // the rows before and after it in its category
+	// CorrectionURL is the "Suggest a correction" link and SourceURL the "View source" link
+	// of the row's content file; each is hidden when "".
+	CorrectionURL string
+	SourceURL     string
+}
+
+// NewRowPage returns the page of row. correctionURL and sourceURL are the URL templates
+// of its "Suggest a correction" and "View source" links ("" hides the link): {title},
+// {url} and {id} are replaced query-escaped, {file} with the row's content file as a path
+// (comparisons/flask-vs-django/rows/orm.md).
+func NewRowPage(f Frame, row *site.Row, correctionURL, sourceURL string) RowPage {
+	c := row.Comparison
+	// The preview names the row, both values and the verdict.
+	var parts []string
+	for _, cell := range row.Cells {
+		parts = append(parts, cell.Subject.Name+": "+cell.Support.Label()+", "+cell.Text+".")
+	}
+	description := strings.Join(parts, " ") + " Verdict: " + row.VerdictName() + ". " + row.Summary
+	p := RowPage{
+		Shell:      f.Shell(row.Path(), row.Title+": "+c.Title, description),
+		Comparison: Link{Title: c.Title, URL: c.Path()},
+		Category:   row.Category.Title,
+		Row:        newRow(row),
+		Body:       templ.Raw(string(row.Body.HTML)),
+		Sources:    newSources(row.Sources),
+		Reviewed:   date(row.Reviewed),
+	}
+	p.CorrectionURL = expandURLTemplate(f, correctionURL, row)
+	p.SourceURL = expandURLTemplate(f, sourceURL, row)
+	p.Shell.Meta.OGType = "article"
+	p.Shell.Meta.Alternates = []Alternate{{Type: "application/json", Href: row.JSONPath(), Title: row.Title + " as JSON"}}
+	p.Shell.Meta.JSONLD = map[string]any{
+		"@context": "https://schema.org",
+		"@type":    "BreadcrumbList",
+		"itemListElement": []map[string]any{
+			{"@type": "ListItem", "position": 1, "name": c.Title, "item": f.AbsoluteURL(c.Path())},
+			{"@type": "ListItem", "position": 2, "name": row.Title, "item": f.AbsoluteURL(row.Path())},
+		},
+	}
+	prev, next := row.Neighbours()
+	if prev != nil {
+		p.Prev = &Link{Title: prev.Title, URL: prev.Path()}
+	}
+	if next != nil {
+		p.Next = &Link{Title: next.Title, URL: next.Path()}
+	}
+	return p
+}
+
+// expandURLTemplate fills a correction or source URL template for row.
+func expandURLTemplate(f Frame, tmpl string, row *site.Row) string {
+	if tmpl == "" {
+		return ""
+	}
+	return strings.NewReplacer(
+		"{title}", url.QueryEscape(row.Title),
+		"{url}", url.QueryEscape(f.AbsoluteURL(row.Path())),
+		"{id}", url.QueryEscape(row.ID),
+		"{file}", row.File,
+	).Replace(tmpl)
+}
