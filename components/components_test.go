@@ -3,11 +3,19 @@ package components
 import (
 	"bytes"
 	"context"
+	"net/url"
 	"testing"
+	"testing/fstest"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/a-h/templ"
+
+	"github.com/versus-dev/versus/web/site"
+	"github.com/versus-dev/versus/web/site/sitetest"
 )
+
+// Tests of the components render each one with a view model built in the test; tests of
+// the constructors build view models from the fixture content (web/site/sitetest).
 
 func renderHTML(t *testing.T, c templ.Component) *goquery.Document {
 	t.Helper()
@@ -22,73 +30,59 @@ func renderHTML(t *testing.T, c templ.Component) *goquery.Document {
 	return doc
 }
 
-func samplePage() ComparisonPage {
-	cells := func(f, d string) []Cell {
-		return []Cell{
-			{SubjectID: "flask", SubjectName: "Flask", Support: "extension", SupportLabel: "Extension", Text: f},
-			{SubjectID: "django", SubjectName: "Django", Support: "builtin", SupportLabel: "Built in", Text: d},
-		}
+// testChoose is a decision helper over the fixture's rows orm (data) and csrf (security).
+const testChoose = `questions:
+  - id: size
+    text: How big is it?
+    help: Count the models.
+    answers:
+      - id: small
+        text: Small
+        weights:
+          - {row: orm, toward: flask, weight: 3, reason: "Small apps need no ORM."}
+      - id: large
+        text: Large
+        weights:
+          - {row: orm, toward: django, weight: 3, reason: "Large apps want the ORM."}
+          - {category: security, toward: flask, weight: 2, reason: "Flask's security is enough."}
+  - id: team
+    text: Who builds it?
+    answers:
+      - id: new
+        text: Newcomers
+        weights:
+          - {row: csrf, toward: django, weight: 1, reason: "CSRF on by default."}
+      - id: even
+        text: Either
+        weights:
+          - {row: csrf, toward: flask, weight: 1, reason: "F."}
+          - {row: orm, toward: django, weight: 1, reason: "D."}
+`
+
+// testSite is the fixture content with testChoose.
+func testSite(t *testing.T) *site.Site {
+	t.Helper()
+	fsys := sitetest.FS()
+	fsys["comparisons/flask-vs-django/choose.yaml"] = &fstest.MapFile{Data: []byte(testChoose)}
+	s, err := site.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return ComparisonPage{
-		Shell:    Shell{SiteName: "Versus", Meta: Meta{Title: "Flask vs Django", Canonical: "https://x/compare/flask-vs-django", Path: "/compare/flask-vs-django"}},
-		Title:    "Flask vs Django",
-		Intro:    templ.Raw("<p>Intro</p>"),
-		Subjects: []Subject{{ID: "flask", Name: "Flask"}, {ID: "django", Name: "Django"}},
-		Categories: []Category{
-			{ID: "data", Title: "Data", Rows: []Row{
-				{ID: "orm", Title: "ORM", URL: "/compare/flask-vs-django/orm", Cells: cells("SQLAlchemy", "Django ORM"), Verdict: "django", VerdictName: "Django", Aliases: []string{"database"}},
-				{ID: "nosql", Title: "NoSQL", URL: "/compare/flask-vs-django/nosql", Cells: cells("Any driver", "Third-party"), Verdict: "tie"},
-			}},
-		},
-		Legend: []LegendItem{{Support: "builtin", Label: "Built in", Description: "Ships with it."}},
-	}
+	return s
 }
 
-func TestComparisonTableStructure(t *testing.T) {
-	doc := renderHTML(t, Comparison(samplePage()))
-	table := doc.Find("table")
-	if table.Find("caption").Length() != 1 {
-		t.Error("no caption")
+var testAssets = Assets{CSS: "/static/site.css", ChromaCSS: "/static/chroma.css", ThemeJS: "/static/theme.js", JS: "/static/site.js", Icon: "/static/icon.svg"}
+
+// testFrame is the frame of the fixture content, served at https://versus.example.
+func testFrame(t *testing.T) Frame {
+	t.Helper()
+	base, err := url.Parse("https://versus.example")
+	if err != nil {
+		t.Fatal(err)
 	}
-	var cols []string
-	table.Find("thead th[scope=col]").Each(func(_ int, s *goquery.Selection) { cols = append(cols, s.Text()) })
-	if len(cols) != 4 || cols[1] != "Flask" || cols[2] != "Django" || cols[3] != "Verdict" {
-		t.Errorf("column headers = %v", cols)
-	}
-	if table.Find("th[scope=rowgroup]#category-data").Text() != "Data" {
-		t.Error("category heading row missing")
-	}
-	orm := table.Find("tr#orm")
-	if orm.Find("th[scope=row] a.row-title").AttrOr("href", "") != "/compare/flask-vs-django/orm" {
-		t.Error("row title does not link to the row page")
-	}
-	if orm.Find("a.permalink").AttrOr("aria-label", "") != "Link to the ORM row" || orm.Find("a.permalink").AttrOr("href", "") != "#orm" {
-		t.Error("row permalink is missing or unnamed")
-	}
-	if orm.Find("span#database").Length() != 1 {
-		t.Error("alias anchor missing")
-	}
-	tds := orm.Find("td")
-	if tds.Length() != 3 || tds.Eq(0).AttrOr("data-label", "") != "Flask" || tds.Eq(0).Find(".support").Text() != "Extension" {
-		t.Errorf("cells are not labelled in words: %q", tds.Eq(0).Text())
-	}
-	if got := table.Find("tr#nosql td.verdict").Text(); got != "Tie" {
-		t.Errorf("tie verdict reads %q", got)
-	}
+	return NewFrame(testSite(t), "Versus", base, testAssets)
 }
 
-func TestLayoutHead(t *testing.T) {
-	doc := renderHTML(t, Comparison(samplePage()))
-	if doc.Find("title").Text() != "Flask vs Django · Versus" {
-		t.Errorf("title = %q", doc.Find("title").Text())
-	}
-	if doc.Find(`a.skip-link[href="#main"]`).Length() != 1 || doc.Find("main#main").Length() != 1 {
-		t.Error("skip link or main landmark missing")
-	}
-	if doc.Find(`nav a[aria-current=page]`).Text() != "" {
-		t.Error("no nav entries were given, none should be current")
-	}
-	if doc.Find("[style]").Length() != 0 || doc.Find("script:not([src])").Length() != 0 {
-		t.Error("inline styles or scripts would break the CSP")
-	}
+func testShell(path string) Shell {
+	return Shell{SiteName: "Versus", Meta: Meta{Title: "Page", Canonical: "https://versus.example" + path, Path: path}}
 }

@@ -1,0 +1,197 @@
+package components
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/a-h/templ"
+
+	"github.com/versus-dev/versus/web/site"
+)
+
+func samplePage() ComparisonPage {
+	cells := func(f, d string) []Cell {
+		return []Cell{
+			{SubjectID: "flask", SubjectName: "Flask", Support: "extension", SupportLabel: "Extension", Text: f},
+			{SubjectID: "django", SubjectName: "Django", Support: "builtin", SupportLabel: "Built in", Text: d},
+		}
+	}
+	return ComparisonPage{
+		Shell:    Shell{SiteName: "Versus", Meta: Meta{Title: "Flask vs Django", Canonical: "https://x/compare/flask-vs-django", Path: "/compare/flask-vs-django"}},
+		Title:    "Flask vs Django",
+		Intro:    templ.Raw("<p>Intro</p>"),
+		Subjects: []Subject{{ID: "flask", Name: "Flask"}, {ID: "django", Name: "Django"}},
+		Categories: []Category{
+			{ID: "data", Title: "Data", Rows: []Row{
+				{ID: "orm", Title: "ORM", URL: "/compare/flask-vs-django/orm", Cells: cells("SQLAlchemy", "Django ORM"), Verdict: "django", VerdictName: "Django", Aliases: []string{"database"}},
+				{ID: "nosql", Title: "NoSQL", URL: "/compare/flask-vs-django/nosql", Cells: cells("Any driver", "Third-party"), Verdict: "tie"},
+			}},
+		},
+		Legend: []LegendItem{{Support: "builtin", Label: "Built in", Description: "Ships with it."}},
+		Filter: FilterView{Action: "/compare/flask-vs-django", Categories: []FilterOption{{ID: "data", Title: "Data"}}, Total: 2},
+	}
+}
+
+func TestComparisonTableStructure(t *testing.T) {
+	doc := renderHTML(t, Comparison(samplePage()))
+	table := doc.Find("table")
+	if table.Find("caption").Length() != 1 {
+		t.Error("no caption")
+	}
+	var cols []string
+	table.Find("thead th[scope=col]").Each(func(_ int, s *goquery.Selection) { cols = append(cols, s.Text()) })
+	if len(cols) != 4 || cols[1] != "Flask" || cols[2] != "Django" || cols[3] != "Verdict" {
+		t.Errorf("column headers = %v", cols)
+	}
+	if table.Find("thead th#django").AttrOr("class", "") != "subject-2" || table.Find("tr#orm td").Eq(1).AttrOr("class", "") != "subject-2" {
+		t.Error("a subject's header and cells do not share the column class")
+	}
+	if table.Find("th[scope=rowgroup]#category-data").Text() != "Data" || table.Find("th[scope=rowgroup]").AttrOr("colspan", "") != "4" {
+		t.Error("category heading row missing or not spanning the table")
+	}
+	orm := table.Find("tr#orm")
+	if orm.Find("th[scope=row] a.row-title").AttrOr("href", "") != "/compare/flask-vs-django/orm" {
+		t.Error("row title does not link to the row page")
+	}
+	if orm.Find("a.permalink").AttrOr("aria-label", "") != "Link to the ORM row" || orm.Find("a.permalink").AttrOr("href", "") != "#orm" {
+		t.Error("row permalink is missing or unnamed")
+	}
+	if orm.Find("span#database").Length() != 1 {
+		t.Error("alias anchor missing")
+	}
+	tds := orm.Find("td")
+	if tds.Length() != 3 || tds.Eq(0).AttrOr("data-label", "") != "Flask" || tds.Eq(0).Find(".support").Text() != "Extension" {
+		t.Errorf("cells are not labelled in words: %q", tds.Eq(0).Text())
+	}
+	if got := orm.Find("td.verdict").AttrOr("class", ""); got != "verdict verdict-django" {
+		t.Errorf("verdict class = %q", got)
+	}
+	if got := table.Find("tr#nosql td.verdict").Text(); got != "Tie" {
+		t.Errorf("tie verdict reads %q", got)
+	}
+	if doc.Find(".prose p").Text() != "Intro" || doc.Find(`nav.categories a[href="#category-data"]`).Text() != "Data" {
+		t.Error("intro or category links missing")
+	}
+	if doc.Find(".legend dt").Text() != "Built in" {
+		t.Error("legend missing")
+	}
+}
+
+func TestComparisonWithNoRowShown(t *testing.T) {
+	p := samplePage()
+	p.Categories = nil
+	doc := renderHTML(t, Comparison(p))
+	if doc.Find("table").Length() != 0 {
+		t.Error("an empty view renders a table")
+	}
+	if doc.Find(`p.empty a[href="/compare/flask-vs-django"]`).Text() != "Show every row" {
+		t.Error("an empty view does not link back to every row")
+	}
+}
+
+func TestFilterForm(t *testing.T) {
+	closed := renderHTML(t, FilterForm(samplePage().Filter))
+	if _, open := closed.Find("details").Attr("open"); open {
+		t.Error("an inactive filter opens")
+	}
+	if closed.Find(".notes, .filter-count").Length() != 0 || closed.Find(`a`).Length() != 0 {
+		t.Error("an inactive filter shows notes, a count or a reset link")
+	}
+	if closed.Find(`form[method=get][action="/compare/flask-vs-django"]`).Length() != 1 {
+		t.Error("the form does not GET the comparison")
+	}
+
+	f := FilterView{
+		Action:     "/compare/flask-vs-django",
+		Categories: []FilterOption{{ID: "data", Title: "Data", Checked: true}, {ID: "security", Title: "Security"}},
+		DiffOnly:   true, Query: "orm", Active: true, Notes: []string{"Note one.", "Note two."}, Shown: 1, Total: 2,
+	}
+	doc := renderHTML(t, FilterForm(f))
+	if _, open := doc.Find("details").Attr("open"); !open {
+		t.Error("an active filter is closed")
+	}
+	if got := doc.Find(".notes[role=status] li").Length(); got != 2 {
+		t.Errorf("%d notes, want 2", got)
+	}
+	if _, checked := doc.Find(`input[name=cat][value=data]`).Attr("checked"); !checked {
+		t.Error("data is not checked")
+	}
+	if _, checked := doc.Find(`input[name=cat][value=security]`).Attr("checked"); checked {
+		t.Error("security is checked")
+	}
+	if _, checked := doc.Find(`input[name=diff][value="1"]`).Attr("checked"); !checked {
+		t.Error("diff is not checked")
+	}
+	if doc.Find(`input#filter-q[name=q]`).AttrOr("value", "") != "orm" || doc.Find(`label[for=filter-q]`).Length() != 1 {
+		t.Error("the text filter is not kept or not labelled")
+	}
+	if doc.Find(`a[href="/compare/flask-vs-django"]`).Text() != "Reset" {
+		t.Error("no reset link")
+	}
+	if got := doc.Find(".filter-count").Text(); got != "Showing 1 of 2 rows." {
+		t.Errorf("count = %q", got)
+	}
+	// Notes alone open the form, so the reader sees what was ignored.
+	notesOnly := renderHTML(t, FilterForm(FilterView{Action: "/c", Notes: []string{"Ignored."}}))
+	if _, open := notesOnly.Find("details").Attr("open"); !open {
+		t.Error("notes do not open the form")
+	}
+}
+
+func TestNewComparisonPage(t *testing.T) {
+	f := testFrame(t)
+	c := f.Site.Comparison("flask-vs-django")
+	all := NewComparisonPage(f, c, NewFilterView(c, nil, false, "", false, nil), func(*site.Row) bool { return true })
+	if all.Title != "Flask vs Django" || all.Summary != c.Summary || all.Reviewed != "1 November 2026" {
+		t.Errorf("page = %+v", all)
+	}
+	if all.Shell.Meta.Canonical != "https://versus.example/compare/flask-vs-django" || all.Shell.Meta.Title != "Flask vs Django" {
+		t.Errorf("shell = %+v", all.Shell.Meta)
+	}
+	if len(all.Shell.Meta.Alternates) != 2 || all.Shell.Meta.Alternates[0].Href != "/compare/flask-vs-django.json" || all.Shell.Meta.Alternates[1].Href != "/compare/flask-vs-django.csv" {
+		t.Errorf("alternates = %+v", all.Shell.Meta.Alternates)
+	}
+	if len(all.Subjects) != 2 || all.Subjects[0] != (Subject{ID: "flask", Name: "Flask"}) {
+		t.Errorf("subjects = %+v", all.Subjects)
+	}
+	if len(all.Categories) != 2 || all.Categories[0].ID != "data" || all.Categories[0].Rows[0].ID != "orm" {
+		t.Fatalf("categories = %+v", all.Categories)
+	}
+	orm := all.Categories[0].Rows[0]
+	want := Row{
+		ID: "orm", Title: "ORM", URL: "/compare/flask-vs-django/orm", TableURL: "/compare/flask-vs-django#orm",
+		Summary: "Django ships an ORM; Flask leaves the choice to you.", Verdict: "django", VerdictName: "Django",
+		Aliases: []string{"database"},
+		Cells: []Cell{
+			{SubjectID: "flask", SubjectName: "Flask", Support: "extension", SupportLabel: "Extension", Text: "Flask-SQLAlchemy"},
+			{SubjectID: "django", SubjectName: "Django", Support: "builtin", SupportLabel: "Built in", Text: "Django ORM"},
+		},
+	}
+	if !reflect.DeepEqual(orm, want) {
+		t.Errorf("orm = %+v\nwant %+v", orm, want)
+	}
+	if all.Filter.Shown != 2 || all.Filter.Total != 2 || all.Filter.Active || len(all.Legend) != 2 {
+		t.Errorf("filter %+v, legend %d", all.Filter, len(all.Legend))
+	}
+
+	onlyCSRF := NewComparisonPage(f, c, NewFilterView(c, []string{"security"}, true, "x", true, []string{"n"}), func(r *site.Row) bool { return r.ID == "csrf" })
+	if len(onlyCSRF.Categories) != 1 || onlyCSRF.Categories[0].ID != "security" || onlyCSRF.Filter.Shown != 1 {
+		t.Errorf("filtered: categories %+v, shown %d", onlyCSRF.Categories, onlyCSRF.Filter.Shown)
+	}
+	none := NewComparisonPage(f, c, FilterView{}, func(*site.Row) bool { return false })
+	if len(none.Categories) != 0 || len(none.Legend) != 0 || none.Filter.Shown != 0 {
+		t.Errorf("nothing kept: %+v", none)
+	}
+}
+
+func TestNewFilterView(t *testing.T) {
+	c := testSite(t).Comparison("flask-vs-django")
+	v := NewFilterView(c, []string{"security"}, true, "orm", true, []string{"Note."})
+	if v.Action != "/compare/flask-vs-django" || !v.DiffOnly || v.Query != "orm" || !v.Active || v.Total != 2 || len(v.Notes) != 1 {
+		t.Errorf("view = %+v", v)
+	}
+	if len(v.Categories) != 2 || v.Categories[0] != (FilterOption{ID: "data", Title: "Data"}) || v.Categories[1] != (FilterOption{ID: "security", Title: "Security", Checked: true}) {
+		t.Errorf("options = %+v", v.Categories)
+	}
+}

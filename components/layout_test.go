@@ -1,0 +1,173 @@
+package components
+
+import (
+	"encoding/json"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+func TestLayoutHead(t *testing.T) {
+	doc := renderHTML(t, Comparison(samplePage()))
+	if doc.Find("title").Text() != "Flask vs Django · Versus" {
+		t.Errorf("title = %q", doc.Find("title").Text())
+	}
+	if doc.Find(`a.skip-link[href="#main"]`).Length() != 1 || doc.Find("main#main").Length() != 1 {
+		t.Error("skip link or main landmark missing")
+	}
+	if doc.Find(`nav a[aria-current=page]`).Text() != "" {
+		t.Error("no nav entries were given, none should be current")
+	}
+	if doc.Find("[style]").Length() != 0 || doc.Find("script:not([src])").Length() != 0 {
+		t.Error("inline styles or scripts would break the CSP")
+	}
+}
+
+func TestLayoutMetadata(t *testing.T) {
+	s := Shell{
+		SiteName: "Versus",
+		Meta: Meta{
+			Title: "ORM", Description: "Both ORMs.", Canonical: "https://versus.example/compare/flask-vs-django/orm",
+			NoIndex: true, OGType: "article", JSONLD: map[string]any{"@type": "Thing", "name": "</script>"},
+			Alternates: []Alternate{{Type: "application/json", Href: "/orm.json", Title: "ORM as JSON"}},
+		},
+		Assets: testAssets,
+	}
+	doc := renderHTML(t, Layout(s))
+	head := doc.Find("head")
+	attr := func(sel, name string) string { return head.Find(sel).AttrOr(name, "") }
+	checks := []struct{ got, want string }{
+		{attr(`meta[name=description]`, "content"), "Both ORMs."},
+		{attr(`link[rel=canonical]`, "href"), "https://versus.example/compare/flask-vs-django/orm"},
+		{attr(`meta[name=robots]`, "content"), "noindex"},
+		{attr(`meta[property="og:type"]`, "content"), "article"},
+		{attr(`meta[property="og:title"]`, "content"), "ORM · Versus"},
+		{attr(`meta[property="og:url"]`, "content"), "https://versus.example/compare/flask-vs-django/orm"},
+		{attr(`meta[property="og:site_name"]`, "content"), "Versus"},
+		{attr(`meta[name="twitter:description"]`, "content"), "Both ORMs."},
+		{attr(`link[rel=alternate][type="application/json"]`, "href"), "/orm.json"},
+		{attr(`link[rel=alternate][type="application/json"]`, "title"), "ORM as JSON"},
+		{attr(`link[rel=alternate][type="application/atom+xml"]`, "href"), "/feed.xml"},
+		{attr(`link[rel=alternate][type="application/atom+xml"]`, "title"), "Versus updates"},
+		{attr(`link[rel=search]`, "href"), "/opensearch.xml"},
+		{attr(`link[rel=icon]`, "href"), "/static/icon.svg"},
+		{attr(`script[defer]`, "src"), "/static/site.js"},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+	var sheets []string
+	head.Find(`link[rel=stylesheet]`).Each(func(_ int, l *goquery.Selection) { sheets = append(sheets, l.AttrOr("href", "")) })
+	if strings.Join(sheets, " ") != "/static/site.css /static/chroma.css" {
+		t.Errorf("stylesheets = %v", sheets)
+	}
+	// The theme script runs first thing in the body, before anything paints.
+	if doc.Find("body").Children().First().AttrOr("src", "") != "/static/theme.js" {
+		t.Error("the theme script is not the body's first element")
+	}
+	var ld map[string]string
+	if err := json.Unmarshal([]byte(head.Find(`script[type="application/ld+json"]`).Text()), &ld); err != nil || ld["name"] != "</script>" {
+		t.Errorf("JSON-LD = %v, %v", ld, err)
+	}
+	if strings.Contains(head.Find(`script[type="application/ld+json"]`).Text(), "</script>") {
+		t.Error("JSON-LD is not escaped")
+	}
+	if doc.Find(`a.brand[href="/"]`).Text() != "Versus" {
+		t.Error("the brand does not link home")
+	}
+	if doc.Find(`header form.site-search[action="/search"] input[name=q]`).Length() != 1 {
+		t.Error("no search box in the header")
+	}
+
+	// Without the optional parts: indexable, a website, no icon, script or structured data.
+	plain := renderHTML(t, Layout(Shell{SiteName: "Versus", Meta: Meta{Title: "Versus"}, Assets: Assets{CSS: "/a.css", ChromaCSS: "/b.css"}}))
+	if plain.Find("title").Text() != "Versus" {
+		t.Errorf("a page titled like the site is titled %q", plain.Find("title").Text())
+	}
+	if plain.Find(`meta[property="og:type"]`).AttrOr("content", "") != "website" {
+		t.Error("og:type does not default to website")
+	}
+	if n := plain.Find(`meta[name=robots], link[rel=icon], script, link[rel=alternate][type="application/json"]`).Length(); n != 0 {
+		t.Errorf("%d optional elements rendered without data", n)
+	}
+}
+
+func TestNavigationMarksTheCurrentSection(t *testing.T) {
+	nav := []NavLink{{"Home", "/"}, {"Flask vs Django", "/compare/flask-vs-django"}, {"Guides", "/guides"}}
+	tests := []struct{ path, current string }{
+		{"/", "Home"},
+		{"/compare/flask-vs-django", "Flask vs Django"},
+		{"/compare/flask-vs-django/orm", "Flask vs Django"},
+		{"/guides/start-here", "Guides"},
+		{"/guidesx", ""},
+		{"/search", ""},
+	}
+	for _, tt := range tests {
+		doc := renderHTML(t, Layout(Shell{SiteName: "Versus", Meta: Meta{Path: tt.path}, Nav: nav}))
+		if got := doc.Find(`nav[aria-label=Main] a[aria-current=page]`).Text(); got != tt.current {
+			t.Errorf("%s: current entry %q, want %q", tt.path, got, tt.current)
+		}
+	}
+}
+
+func TestFrame(t *testing.T) {
+	f := testFrame(t)
+	var nav []string
+	for _, n := range f.Nav {
+		nav = append(nav, n.Title+" "+n.URL)
+	}
+	if got := strings.Join(nav, ", "); got != "Home /, Flask vs Django /compare/flask-vs-django, Guides /guides, Flask /frameworks/flask" {
+		t.Errorf("nav = %s", got)
+	}
+	s := f.Shell("/guides", "Guides", "All of them.")
+	if s.SiteName != "Versus" || s.Meta.Canonical != "https://versus.example/guides" || s.Meta.Path != "/guides" || s.Meta.Description != "All of them." || s.Assets != testAssets {
+		t.Errorf("shell = %+v", s)
+	}
+	base, _ := url.Parse("https://example.org/sub")
+	f.Base = base
+	if got := f.AbsoluteURL("/compare/flask-vs-django"); got != "https://example.org/sub/compare/flask-vs-django" {
+		t.Errorf("under a base path: %q", got)
+	}
+	if got := f.AbsoluteURL("/"); got != "https://example.org/sub/" {
+		t.Errorf("home under a base path: %q", got)
+	}
+}
+
+func TestFormatting(t *testing.T) {
+	if got := date(time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)); got != "1 November 2026" {
+		t.Errorf("date = %q", got)
+	}
+	for n, want := range map[int]string{0: "0 ties", 1: "1 tie", 2: "2 ties"} {
+		if got := count(n, "tie", "ties"); got != want {
+			t.Errorf("count(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestSourcesAndLegend(t *testing.T) {
+	if renderHTML(t, Sources(nil)).Find("section").Length() != 0 || renderHTML(t, Legend(nil)).Find("section").Length() != 0 {
+		t.Error("an empty list renders a section")
+	}
+	doc := renderHTML(t, Sources([]Source{{Title: "Django docs", URL: "https://docs.djangoproject.com/", Read: "1 November 2026"}}))
+	if doc.Find(`.sources a[href="https://docs.djangoproject.com/"]`).Text() != "Django docs" || doc.Find(".read").Text() != "(read 1 November 2026)" {
+		t.Errorf("sources = %q", doc.Text())
+	}
+	s := testSite(t)
+	orm := s.Comparison("flask-vs-django").Row("orm")
+	if got := newSources(orm.Sources); len(got) != 1 || got[0].Read != "1 November 2026" || got[0].URL != orm.Sources[0].URL {
+		t.Errorf("newSources = %+v", got)
+	}
+	items := newLegend(s.Comparison("flask-vs-django").Rows)
+	if len(items) != 2 || items[0].Support != "builtin" || items[1].Support != "extension" {
+		t.Errorf("legend = %+v, want built in, then extension", items)
+	}
+	doc = renderHTML(t, Legend(items))
+	if doc.Find("dt .support-builtin").Text() != "Built in" || doc.Find("dd").First().Text() == "" {
+		t.Errorf("legend = %q", doc.Text())
+	}
+}

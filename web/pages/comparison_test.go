@@ -1,0 +1,200 @@
+package pages
+
+import (
+	"context"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+func rowIDs(doc *goquery.Document) []string {
+	var ids []string
+	doc.Find("tr.feature").Each(func(_ int, s *goquery.Selection) { ids = append(ids, s.AttrOr("id", "")) })
+	return ids
+}
+
+// filtered renders the fixture's comparison filtered by query.
+func filtered(t *testing.T, r *Renderer, query string) *goquery.Document {
+	t.Helper()
+	c := r.Site().Comparison("flask-vs-django")
+	body, err := r.FilteredComparison(context.Background(), c, ParseFilter(c, mustQuery(t, query)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return parse(t, body)
+}
+
+func TestComparisonTableSemantics(t *testing.T) {
+	doc := page(t, fixtureRenderer(t), "/compare/flask-vs-django")
+	table := doc.Find("table.matrix")
+	if table.Find("caption").Length() != 1 {
+		t.Error("the table has no caption")
+	}
+	for _, id := range []string{"flask", "django"} {
+		if table.Find(`thead th[scope=col]#`+id).Length() != 1 {
+			t.Errorf("no column header with id %q", id)
+		}
+	}
+	rows := table.Find("tr.feature")
+	if rows.Length() != 2 {
+		t.Fatalf("feature rows = %d, want 2", rows.Length())
+	}
+	rows.Each(func(_ int, row *goquery.Selection) {
+		id, _ := row.Attr("id")
+		if id == "" || row.Find(`th[scope=row]`).Length() != 1 {
+			t.Errorf("row %q lacks an id or a row header", id)
+		}
+		row.Find("td").Each(func(_ int, td *goquery.Selection) {
+			if strings.TrimSpace(td.Text()) == "" {
+				t.Errorf("row %q has an empty cell", id)
+			}
+		})
+		if label, _ := row.Find("a.permalink").Attr("aria-label"); !strings.HasPrefix(label, "Link to the ") {
+			t.Errorf("row %q permalink has accessible name %q", id, label)
+		}
+	})
+	if doc.Find(`#database.alias-anchor`).Length() != 1 {
+		t.Error("the old id #database is not kept as an anchor")
+	}
+	if got := doc.Find("tr#orm td.verdict").Text(); got != "Django" {
+		t.Errorf("orm verdict = %q", got)
+	}
+	if got := doc.Find("tr#orm a.row-title").AttrOr("href", ""); got != "/compare/flask-vs-django/orm" {
+		t.Errorf("orm links to %q, not its page", got)
+	}
+	if doc.Find(".legend dt").Length() != 2 {
+		t.Errorf("legend should list only the two support levels used, got %d", doc.Find(".legend dt").Length())
+	}
+	var cats []string
+	doc.Find(`nav.categories a`).Each(func(_ int, s *goquery.Selection) { cats = append(cats, s.AttrOr("href", "")) })
+	if strings.Join(cats, " ") != "#category-data #category-security" {
+		t.Errorf("category links = %v", cats)
+	}
+	if doc.Find(`link[rel=alternate][type="application/json"][href="/compare/flask-vs-django.json"]`).Length() != 1 ||
+		doc.Find(`link[rel=alternate][type="text/csv"][href="/compare/flask-vs-django.csv"]`).Length() != 1 {
+		t.Error("the twins are not announced with <link rel=alternate>")
+	}
+	if doc.Find(`.prose a[href="/compare/flask-vs-django#orm"]`).Length() != 1 {
+		t.Error("the intro is not rendered")
+	}
+	if got := doc.Find("p.meta").First().Text(); got != "Reviewed 1 November 2026" {
+		t.Errorf("reviewed = %q", got)
+	}
+	// The unfiltered table keeps the filter form closed, with no count and no reset link.
+	if _, open := doc.Find("details.filter-box").Attr("open"); open || doc.Find(".filter-count").Length() != 0 {
+		t.Error("the unfiltered table shows the filter as active")
+	}
+}
+
+func TestFilters(t *testing.T) {
+	r := fixtureRenderer(t)
+	tests := []struct {
+		query string
+		rows  []string
+		note  string
+	}{
+		{"", []string{"orm", "csrf"}, ""},
+		{"cat=data", []string{"orm"}, ""},
+		{"cat=data,security", []string{"orm", "csrf"}, ""},
+		{"cat=data&cat=security", []string{"orm", "csrf"}, ""},
+		{"q=csrfprotect", []string{"csrf"}, ""},
+		{"q=DJANGO+ORM", []string{"orm"}, ""},
+		{"q=security", []string{"csrf"}, ""}, // the category's title
+		{"diff=1", []string{"orm", "csrf"}, ""},
+		{"cat=nope", []string{"orm", "csrf"}, `There is no category "nope"`},
+		{"diff=maybe&cat=data", []string{"orm"}, `diff="maybe" is not understood`},
+		{"q=" + strings.Repeat("x", 150), nil, "cut to its first 100 characters"},
+		{"q=%ff%fe", []string{"orm", "csrf"}, "not valid UTF-8"},
+		{"utm_source=mail", []string{"orm", "csrf"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			doc := filtered(t, r, tt.query)
+			if got := strings.Join(rowIDs(doc), ","); got != strings.Join(tt.rows, ",") {
+				t.Errorf("rows = %q, want %q", got, strings.Join(tt.rows, ","))
+			}
+			notes := doc.Find(".filter .notes").Text()
+			if tt.note == "" && notes != "" || !strings.Contains(notes, tt.note) {
+				t.Errorf("notes = %q, want %q", notes, tt.note)
+			}
+			// The form opens when the view hides something or ignored part of the query.
+			f := ParseFilter(r.Site().Comparison("flask-vs-django"), mustQuery(t, tt.query))
+			if _, open := doc.Find("details.filter-box").Attr("open"); open != (f.Active() || len(f.Notes) > 0) {
+				t.Errorf("the filter box open = %v", open)
+			}
+		})
+	}
+	// The form reflects the view it produced, so the page's URL can be shared as is.
+	doc := filtered(t, r, "cat=security&diff=1&q=csrf")
+	if _, checked := doc.Find(`input[name=cat][value=security]`).Attr("checked"); !checked {
+		t.Error("the security checkbox is not checked")
+	}
+	if _, checked := doc.Find(`input[name=cat][value=data]`).Attr("checked"); checked {
+		t.Error("the data checkbox is checked")
+	}
+	if _, checked := doc.Find(`input[name=diff]`).Attr("checked"); !checked {
+		t.Error("diff is not checked")
+	}
+	if doc.Find(`.filter input[name=q]`).AttrOr("value", "") != "csrf" {
+		t.Error("q is not kept in the form")
+	}
+	if doc.Find(`.filter a[href="/compare/flask-vs-django"]`).Text() != "Reset" {
+		t.Error("no reset link")
+	}
+	if got := doc.Find(".filter-count").Text(); got != "Showing 1 of 2 rows." {
+		t.Errorf("count = %q", got)
+	}
+	if got := doc.Find(".legend dt").Length(); got != 2 {
+		t.Errorf("the legend lists %d levels for the csrf row, want 2", got)
+	}
+	// A view with no rows says so and links back to the whole table.
+	empty := filtered(t, r, "q=nothing-matches-this")
+	if empty.Find("table").Length() != 0 || empty.Find(`p.empty a[href="/compare/flask-vs-django"]`).Length() != 1 {
+		t.Error("an empty view does not say so")
+	}
+	if empty.Find(".legend").Length() != 0 {
+		t.Error("an empty view has a legend")
+	}
+}
+
+func mustQuery(t *testing.T, query string) url.Values {
+	t.Helper()
+	q, err := url.ParseQuery(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
+}
+
+func TestTieFilterHidesTies(t *testing.T) {
+	r := newRenderer(t, fixtureWithTie(), Config{})
+	all := rowIDs(page(t, r, "/compare/flask-vs-django"))
+	diff := rowIDs(filtered(t, r, "diff=1"))
+	if len(all) != 2 || len(diff) != 1 || diff[0] != "orm" {
+		t.Errorf("all = %v, diff only = %v", all, diff)
+	}
+	doc := page(t, r, "/compare/flask-vs-django")
+	if got := doc.Find("tr#csrf td.verdict").Text(); got != "Tie" {
+		t.Errorf("the tie reads %q", got)
+	}
+	if got := doc.Find("tr#csrf td.verdict").AttrOr("class", ""); got != "verdict verdict-tie" {
+		t.Errorf("the tie's class is %q", got)
+	}
+}
+
+func TestShippedComparisonTable(t *testing.T) {
+	r := shippedRenderer(t)
+	c := r.Site().Comparison("flask-vs-django")
+	doc := page(t, r, c.Path())
+	if got := len(rowIDs(doc)); got != len(c.Rows) {
+		t.Errorf("the table has %d rows, the content %d", got, len(c.Rows))
+	}
+	if got := doc.Find("tbody").Length(); got != len(c.Categories) {
+		t.Errorf("the table has %d groups, the content %d categories", got, len(c.Categories))
+	}
+	if got := doc.Find(`th[scope=rowgroup]`).First().AttrOr("colspan", ""); got != "4" {
+		t.Errorf("a category heading spans %q columns, want 4", got)
+	}
+}
