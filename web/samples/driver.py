@@ -1,6 +1,9 @@
 """Runs Versus code samples against the Flask, Django or FastAPI of this interpreter's venv.
 
-Reads a JSON spec on stdin and prints one JSON line; exits 0 when ok, 1 otherwise.
+`driver.py serve FRAMEWORK` (what the Go tests use; POSIX only) imports the framework, then
+reads one "run" spec per line on stdin and answers each with one JSON line, running each
+sample in a child forked from itself. Otherwise the driver reads one JSON spec on stdin and
+prints one JSON line; exits 0 when ok, 1 otherwise:
 
   {"mode": "versions", "distributions": ["flask", ...]}
       -> {"ok": true, "versions": {"flask": "3.1.3", ...}} (importlib.metadata)
@@ -23,6 +26,7 @@ import io
 import json
 import os
 import shlex
+import signal
 import sys
 import tempfile
 import threading
@@ -471,10 +475,75 @@ def run_sample(spec):
     return {"ok": ok, "detail": detail}
 
 
+# What a `serve` process imports before it forks, so that each sample does not pay for it.
+# Only modules that read no settings at import time: the children configure Django.
+PRELOAD = {
+    "flask": ["flask", "flask.testing", "werkzeug.serving", "jinja2", "sqlalchemy", "flask_sqlalchemy",
+              "flask_wtf", "wtforms", "flask_login", "flask_migrate", "alembic", "flask_caching",
+              "flask_babel", "babel.dates", "marshmallow", "apiflask", "flask_admin"],
+    "django": ["django", "django.test", "django.test.utils", "django.core.management", "django.db.models",
+               "django.db.backends.sqlite3.base", "django.http", "django.urls", "django.views",
+               "django.template", "django.forms", "rest_framework", "channels"],
+    "fastapi": ["fastapi", "fastapi.testclient", "starlette.testclient", "pydantic", "sqlmodel", "sqlalchemy",
+                "jinja2", "httpx", "multipart"],
+}
+
+# A child that runs longer than this is killed (SIGALRM), and its sample fails.
+SAMPLE_TIMEOUT = 90
+
+
+def preload(framework):
+    """Imports what the framework's samples will import anyway; missing modules are ignored."""
+    for name in PRELOAD.get(framework, []):
+        try:
+            importlib.import_module(name)
+        except Exception:
+            pass
+
+
+def run_forked(spec):
+    """Runs one sample in a child process forked from this one and returns its result.
+
+    The child reads nothing from stdin (the next specs are there) and its stdout goes to
+    stderr, so what a sample prints cannot be mistaken for the answer, which comes back
+    through a pipe.
+    """
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+        sys.stdin = open(os.devnull)
+        os.dup2(2, 1)
+        signal.alarm(SAMPLE_TIMEOUT)
+        with os.fdopen(write_end, "w") as out:
+            out.write(json.dumps(run_sample(spec)))
+        os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end) as answer:
+        data = answer.read()
+    _, status = os.waitpid(pid, 0)
+    if not data:
+        return {"ok": False, "detail": f"the sample's process ended without an answer (wait status {status}; "
+                                       f"killed after {SAMPLE_TIMEOUT} s?)"}
+    return json.loads(data)
+
+
+def serve(framework):
+    """Preloads a framework, then runs each sample spec read from stdin (one JSON line each)
+    in a fresh child and prints its result as one JSON line, until stdin closes."""
+    preload(framework)
+    for line in sys.stdin:
+        print(json.dumps(run_forked(json.loads(line))), flush=True)
+
+
 MODES = {"versions": installed_versions, "parse": parse_blocks, "run": run_sample}
 
 
 def main():
+    if sys.argv[1:2] == ["serve"]:
+        serve(sys.argv[2])
+        return 0
     spec = json.load(sys.stdin)
     result = MODES[spec["mode"]](spec)
     print(json.dumps(result))

@@ -1,12 +1,14 @@
 package samples
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	_ "embed"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -140,7 +142,7 @@ func runSamples(t *testing.T, samples []Sample) (summary string, skipped []strin
 					t.Skipf("%s:%d: no check (TestSampleChecks reports it)", s.File, s.Line)
 				}
 				t.Parallel()
-				res, err := h.run(h.envs[s.Framework], map[string]any{
+				res, err := h.runSample(s.Framework, map[string]any{
 					"mode": "run", "framework": s.Framework, "files": filesOf(s), "check": s.Check,
 				})
 				mu.Lock()
@@ -233,13 +235,17 @@ type parseBlock struct {
 }
 
 // harness runs driver.py: with the base python3 to parse, and with each framework's venv
-// interpreter to run samples.
+// interpreter to run samples, through a pool of `driver.py serve` workers per framework.
 type harness struct {
 	driver   string            // path of driver.py
 	tmp      string            // TMPDIR for the driver: each sample's files, databases, ...
 	base     string            // python3 on PATH
 	envs     map[string]string // framework id → venv interpreter
 	versions []string          // "flask==3.1.3", in the order of frameworks
+
+	mu      sync.Mutex
+	idle    map[string][]*worker // framework id → workers waiting for a sample
+	workers []*worker            // every worker started, stopped by the test's cleanup
 }
 
 // newHarness finds python3 and builds or reuses the venv of each framework. Without them
@@ -254,7 +260,9 @@ func newHarness(t *testing.T, frameworks []string) *harness {
 	if err != nil {
 		testenv.Missing(t, err.Error())
 	}
-	h := &harness{driver: filepath.Join(t.TempDir(), "driver.py"), tmp: t.TempDir(), base: base, envs: map[string]string{}}
+	h := &harness{driver: filepath.Join(t.TempDir(), "driver.py"), tmp: t.TempDir(), base: base,
+		envs: map[string]string{}, idle: map[string][]*worker{}}
+	t.Cleanup(h.stopWorkers)
 	if err := os.WriteFile(h.driver, driver, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -331,4 +339,132 @@ func (h *harness) run(python string, spec any) (driverResult, error) {
 		return driverResult{}, fmt.Errorf("driver.py under %s: %v (reading its answer: %w)\nstdout: %s\nstderr: %s", python, runErr, err, tail(stdout.Bytes()), tail(stderr.Bytes()))
 	}
 	return res, nil
+}
+
+// sampleTimeout bounds one sample's run; driver.py's child kills itself a little sooner.
+const sampleTimeout = 2 * time.Minute
+
+// worker is one `driver.py serve <framework>` process: it imports the framework once, then
+// runs each sample it is sent in a child forked from itself, so a sample costs a fork
+// rather than an interpreter start and the framework's imports.
+type worker struct {
+	cmd    *exec.Cmd
+	in     io.WriteCloser
+	out    *bufio.Reader
+	stderr *tailBuffer
+}
+
+// runSample runs one sample on an idle worker of its framework, starting one if none is
+// idle (at most -parallel run at once).
+func (h *harness) runSample(framework string, spec any) (driverResult, error) {
+	w, err := h.take(framework)
+	if err != nil {
+		return driverResult{}, err
+	}
+	res, err := w.send(spec)
+	if err != nil {
+		w.stop()
+		return driverResult{}, fmt.Errorf("driver.py serve %s: %w\nstderr: %s", framework, err, w.stderr)
+	}
+	h.mu.Lock()
+	h.idle[framework] = append(h.idle[framework], w)
+	h.mu.Unlock()
+	return res, nil
+}
+
+// take returns an idle worker of the framework, or a new one.
+func (h *harness) take(framework string) (*worker, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if idle := h.idle[framework]; len(idle) > 0 {
+		w := idle[len(idle)-1]
+		h.idle[framework] = idle[:len(idle)-1]
+		return w, nil
+	}
+	cmd := exec.Command(h.envs[framework], h.driver, "serve", framework)
+	cmd.Env = append(os.Environ(), "PYTHONDONTWRITEBYTECODE=1", "TMPDIR="+h.tmp)
+	w := &worker{cmd: cmd, stderr: &tailBuffer{}}
+	cmd.Stderr = w.stderr
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, fmt.Errorf("starting driver.py serve %s: %w", framework, err)
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, fmt.Errorf("starting driver.py serve %s: %w", framework, err)
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("starting driver.py serve %s: %w", framework, err)
+	}
+	w.in, w.out = in, bufio.NewReader(out)
+	h.workers = append(h.workers, w)
+	return w, nil
+}
+
+// send writes one spec to the worker and reads its answer, killing the worker if none
+// comes within sampleTimeout.
+func (w *worker) send(spec any) (driverResult, error) {
+	line, err := json.Marshal(spec)
+	if err != nil {
+		return driverResult{}, fmt.Errorf("encoding the sample: %w", err)
+	}
+	if _, err := w.in.Write(append(line, '\n')); err != nil {
+		return driverResult{}, fmt.Errorf("sending the sample: %w", err)
+	}
+	answer := make(chan []byte, 1)
+	go func() {
+		b, _ := w.out.ReadBytes('\n') // an error leaves b without its newline, or empty
+		answer <- b
+	}()
+	var b []byte
+	select {
+	case b = <-answer:
+	case <-time.After(sampleTimeout):
+		w.stop()
+		return driverResult{}, fmt.Errorf("no answer within %s", sampleTimeout)
+	}
+	var res driverResult
+	if err := json.Unmarshal(b, &res); err != nil {
+		return driverResult{}, fmt.Errorf("reading the answer %q: %w", tail(b), err)
+	}
+	return res, nil
+}
+
+// stop ends a worker whose state is unknown.
+func (w *worker) stop() {
+	_ = w.cmd.Process.Kill()
+	_ = w.cmd.Wait()
+}
+
+// stopWorkers closes every worker's input, which ends its loop, and waits for it.
+func (h *harness) stopWorkers() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for _, w := range h.workers {
+		_ = w.in.Close()
+		_ = w.cmd.Wait() // already waited for if stopped: the error is ignored either way
+	}
+}
+
+// tailBuffer keeps the last few kilobytes written to it: a worker's stderr, shown when it
+// fails.
+type tailBuffer struct {
+	mu  sync.Mutex
+	buf []byte
+}
+
+func (b *tailBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.buf = append(b.buf, p...)
+	if over := len(b.buf) - 4096; over > 0 {
+		b.buf = slices.Clone(b.buf[over:])
+	}
+	return len(p), nil
+}
+
+func (b *tailBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return string(b.buf)
 }

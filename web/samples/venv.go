@@ -124,20 +124,11 @@ func CacheDir() (string, error) {
 // never leaves a half-installed one behind. (Its bin/ scripts keep the temporary path in
 // their #! lines: run tools as `<venv>/bin/python -m <tool>`, as the harness does.)
 func Venv(ctx context.Context, python, lockPath, cacheDir string) (string, error) {
-	lock, err := os.ReadFile(lockPath)
+	dir, err := venvDir(ctx, python, lockPath, cacheDir)
 	if err != nil {
-		return "", fmt.Errorf("reading lock: %w", err)
+		return "", err
 	}
-	version, err := exec.CommandContext(ctx, python, "-c", "import sys; print(sys.version, sys.base_prefix)").Output()
-	if err != nil {
-		return "", fmt.Errorf("asking %s its version: %w", python, err)
-	}
-	sum := sha256.New()
-	sum.Write(lock)
-	sum.Write([]byte{0})
-	sum.Write(version)
-	name := strings.TrimSuffix(filepath.Base(lockPath), filepath.Ext(lockPath))
-	dir := filepath.Join(cacheDir, name+"-"+hex.EncodeToString(sum.Sum(nil))[:16])
+	name := envName(lockPath)
 	if _, err := os.Stat(venvPython(dir)); err == nil {
 		return venvPython(dir), markUsed(cacheDir, name, dir)
 	}
@@ -201,6 +192,28 @@ func markUsed(cacheDir, name, dir string) error {
 		}
 	}
 	return nil
+}
+
+// venvDir is the folder of the venv for a lock and a base Python: <cacheDir>/<env>-<hash>.
+func venvDir(ctx context.Context, python, lockPath, cacheDir string) (string, error) {
+	lock, err := os.ReadFile(lockPath)
+	if err != nil {
+		return "", fmt.Errorf("reading lock: %w", err)
+	}
+	version, err := exec.CommandContext(ctx, python, "-c", "import sys; print(sys.version, sys.base_prefix)").Output()
+	if err != nil {
+		return "", fmt.Errorf("asking %s its version: %w", python, err)
+	}
+	sum := sha256.New()
+	sum.Write(lock)
+	sum.Write([]byte{0})
+	sum.Write(version)
+	return filepath.Join(cacheDir, envName(lockPath)+"-"+hex.EncodeToString(sum.Sum(nil))[:16]), nil
+}
+
+// envName is the environment a lock file is for: requirements/flask.txt → flask.
+func envName(lockPath string) string {
+	return strings.TrimSuffix(filepath.Base(lockPath), filepath.Ext(lockPath))
 }
 
 // venvPython is the interpreter inside a venv folder.

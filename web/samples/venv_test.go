@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -108,14 +109,30 @@ func TestVenvIsBuiltOnceAndReused(t *testing.T) {
 	if err != nil || again != first {
 		t.Fatalf("second call: %q, %v; want the first venv %q", again, err, first)
 	}
-	if err := os.WriteFile(lock, []byte("# nothing to install, changed\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	changed, err := Venv(ctx, python, lock, cache)
-	if err != nil || changed == first {
-		t.Fatalf("after the lock changed: %q, %v; want a new venv", changed, err)
-	}
 	if leftovers, _ := filepath.Glob(filepath.Join(cache, "*.partial")); len(leftovers) > 0 {
 		t.Errorf("unfinished builds left behind: %v", leftovers)
+	}
+}
+
+func TestVenvDirChangesWithTheLock(t *testing.T) {
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		testenv.Missing(t, "python3 is not on PATH")
+	}
+	lock := filepath.Join(t.TempDir(), "flask.txt")
+	dirFor := func(content string) string {
+		t.Helper()
+		if err := os.WriteFile(lock, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		dir, err := venvDir(context.Background(), python, lock, "/cache")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	a, b, a2 := dirFor("flask==3.1.2\n"), dirFor("flask==3.1.3\n"), dirFor("flask==3.1.2\n")
+	if a == b || a != a2 || !strings.HasPrefix(a, "/cache/flask-") {
+		t.Errorf("venv folders %q, %q, %q: want /cache/flask-<hash>, one per lock content", a, b, a2)
 	}
 }
