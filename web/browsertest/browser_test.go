@@ -48,8 +48,10 @@ func startSite(t *testing.T) *httptest.Server {
 }
 
 // newBrowser starts a fresh headless Chromium, or skips (fails under CI) without one.
+// Browser tests are a slow suite: -short skips them.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
+	testenv.SkipShort(t, "browser tests")
 	if _, err := os.Stat(chromiumPath); err != nil {
 		testenv.Missing(t, "Chromium is not installed at "+chromiumPath+" (apt-get install -y chromium): browser tests skipped")
 	}

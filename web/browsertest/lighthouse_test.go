@@ -16,6 +16,7 @@ import (
 // home page, the comparison and a row page: every category must score at least 95.
 // CI installs Lighthouse and sets VERSUS_LIGHTHOUSE to its binary.
 func TestLighthouse(t *testing.T) {
+	testenv.SkipShort(t, "the Lighthouse run")
 	bin := os.Getenv("VERSUS_LIGHTHOUSE")
 	if bin == "" {
 		testenv.Missing(t, "VERSUS_LIGHTHOUSE is not set (npm install lighthouse@12): Lighthouse test skipped")

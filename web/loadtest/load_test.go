@@ -18,6 +18,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/versus-dev/versus/web/testenv"
 )
 
 // binary is a running versus, started with its default flags (a log line per request),
@@ -32,9 +34,7 @@ type binary struct {
 // buildBinary builds cmd/versus into a temporary folder, once per test.
 func buildBinary(t *testing.T) string {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("load test skipped in -short mode")
-	}
+	testenv.SkipShort(t, "the load test")
 	bin := filepath.Join(t.TempDir(), "versus")
 	if out, err := exec.Command("go", "build", "-o", bin, "../../cmd/versus").CombinedOutput(); err != nil {
 		t.Fatalf("building versus: %v\n%s", err, out)
