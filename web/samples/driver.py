@@ -470,7 +470,7 @@ def run_sample(spec):
     root = tempfile.mkdtemp(prefix="versus-sample-")
     try:
         ok, detail = runner(root, spec["files"], spec["check"])
-    except Exception:
+    except BaseException:  # a sample's sys.exit() is a failure too
         ok, detail = False, traceback.format_exc()[-4000:]
     return {"ok": ok, "detail": detail}
 
@@ -511,14 +511,16 @@ def run_forked(spec):
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:
-        os.close(read_end)
-        os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
-        sys.stdin = open(os.devnull)
-        os.dup2(2, 1)
-        signal.alarm(SAMPLE_TIMEOUT)
-        with os.fdopen(write_end, "w") as out:
-            out.write(json.dumps(run_sample(spec)))
-        os._exit(0)
+        try:
+            os.close(read_end)
+            os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+            sys.stdin = open(os.devnull)
+            os.dup2(2, 1)
+            signal.alarm(SAMPLE_TIMEOUT)
+            with os.fdopen(write_end, "w") as out:
+                out.write(json.dumps(run_sample(spec)))
+        finally:
+            os._exit(0)  # never back into the parent's loop
     os.close(write_end)
     with os.fdopen(read_end) as answer:
         data = answer.read()
