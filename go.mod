@@ -12,7 +12,6 @@ require (
 	github.com/go-chi/chi/v5 v5.5.0
 	github.com/yuin/goldmark v1.8.7
 	go.yaml.in/yaml/v3 v3.0.6
-	gopkg.in/yaml.v3 v3.0.1
 )
 
 require (
