@@ -56,7 +56,7 @@ func TestCheckReportsEveryProblem(t *testing.T) {
 	for _, want := range []string{
 		"versus: 2 content problem(s):\n",
 		filepath.Join(dir, row) + `:3: unknown category "dta" (one of: data, security)` + "\n",
-		filepath.Join(dir, other) + `:6: verdict "djngo" must be a subject id (flask, django) or "tie"` + "\n",
+		filepath.Join(dir, other) + `:6: verdict "djngo" for flask-vs-django must be flask, django or "tie"` + "\n",
 	} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)

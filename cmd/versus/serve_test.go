@@ -226,7 +226,7 @@ func TestShutdownTimeout(t *testing.T) {
 func TestServeReportsContentProblems(t *testing.T) {
 	content := writeFixture(t, map[string][2]string{"comparisons/flask-vs-django/rows/orm.md": {"verdict: django", "verdict: djngo"}})
 	r := runVersus(t, nil, "serve", "-addr", "127.0.0.1:0", "-content", content)
-	if r.exit != 1 || !strings.Contains(r.stderr, `orm.md:7: verdict "djngo" must be a subject id`) {
+	if r.exit != 1 || !strings.Contains(r.stderr, `orm.md:7: verdict "djngo" for flask-vs-django must be`) {
 		t.Errorf("exit %d, stderr:\n%s", r.exit, r.stderr)
 	}
 }

@@ -87,7 +87,7 @@ func (r *Renderer) comparisonJSON(c *site.Comparison) ComparisonJSON {
 		Title: c.Title, URL: r.AbsoluteURL(c.Path()), Summary: c.Summary, Reviewed: c.Reviewed.Format(isoDate),
 	}
 	for _, s := range c.Subjects {
-		v.Subjects = append(v.Subjects, SubjectJSON(s))
+		v.Subjects = append(v.Subjects, SubjectJSON{ID: s.ID, Name: s.Name})
 	}
 	for _, cat := range c.Categories {
 		v.Categories = append(v.Categories, CategoryJSON{ID: cat.ID, Title: cat.Title})

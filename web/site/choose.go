@@ -207,3 +207,34 @@ func (l *loader) weight(c *Comparison, file string, line int, wm weightMeta) (We
 	}
 	return w, ok
 }
+
+// forPair derives a pair's decision helper from its comparison's: the same questions and
+// answers, keeping only the weights toward the pair's two subjects, pointed at the pair's
+// own rows and categories. It is nil when the comparison has no helper.
+func (ch *Choose) forPair(p *Comparison) *Choose {
+	if ch == nil {
+		return nil
+	}
+	out := &Choose{File: ch.File}
+	for _, q := range ch.Questions {
+		pq := &Question{ID: q.ID, Text: q.Text, Help: q.Help}
+		for _, a := range q.Answers {
+			pa := &Answer{ID: a.ID, Text: a.Text}
+			for _, w := range a.Weights {
+				if w.Toward != p.Subjects[0].ID && w.Toward != p.Subjects[1].ID {
+					continue
+				}
+				if w.Row != nil {
+					w.Row = p.Row(w.Row.ID)
+				}
+				if w.Category != nil {
+					w.Category = p.category(w.Category.ID)
+				}
+				pa.Weights = append(pa.Weights, w)
+			}
+			pq.Answers = append(pq.Answers, pa)
+		}
+		out.Questions = append(out.Questions, pq)
+	}
+	return out
+}

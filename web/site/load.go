@@ -1,13 +1,11 @@
 package site
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
 	"path"
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -22,39 +20,53 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // The front matter of each kind of file, as written. Unknown keys are errors.
 type (
 	comparisonMeta struct {
-		Title      string         `yaml:"title"`
-		Summary    string         `yaml:"summary"`
-		Subjects   []subjectMeta  `yaml:"subjects"`
-		Categories []categoryMeta `yaml:"categories"`
-		Reviewed   date           `yaml:"reviewed"`
+		Title      string              `yaml:"title"`
+		Summary    string              `yaml:"summary"`
+		Subjects   []subjectMeta       `yaml:"subjects"`
+		Pairs      map[string]pairMeta `yaml:"pairs"`
+		Categories []categoryMeta      `yaml:"categories"`
+		Reviewed   date                `yaml:"reviewed"`
 	}
 	subjectMeta struct {
-		ID   string `yaml:"id"`
-		Name string `yaml:"name"`
+		ID     string `yaml:"id"`
+		Name   string `yaml:"name"`
+		Covers string `yaml:"covers"`
+	}
+	pairMeta struct {
+		Title   string `yaml:"title"`
+		Summary string `yaml:"summary"`
 	}
 	categoryMeta struct {
 		ID    string `yaml:"id"`
 		Title string `yaml:"title"`
 	}
 	rowMeta struct {
-		Title    string              `yaml:"title"`
-		Category string              `yaml:"category"`
-		Order    int                 `yaml:"order"`
-		Aliases  []string            `yaml:"aliases"`
-		Summary  string              `yaml:"summary"`
-		Verdict  string              `yaml:"verdict"`
-		Cells    map[string]cellMeta `yaml:"cells"`
-		Sources  []sourceMeta        `yaml:"sources"`
-		Reviewed date                `yaml:"reviewed"`
+		Title    string                 `yaml:"title"`
+		Category string                 `yaml:"category"`
+		Order    int                    `yaml:"order"`
+		Aliases  []string               `yaml:"aliases"`
+		Cells    map[string]cellMeta    `yaml:"cells"`
+		Pairs    map[string]verdictMeta `yaml:"pairs"`
+		// Summary and Verdict are the shorthand of a two-subject comparison, whose one pair
+		// needs no pairs mapping.
+		Summary  string       `yaml:"summary"`
+		Verdict  string       `yaml:"verdict"`
+		Sources  []sourceMeta `yaml:"sources"`
+		Reviewed date         `yaml:"reviewed"`
+	}
+	verdictMeta struct {
+		Verdict string `yaml:"verdict"`
+		Summary string `yaml:"summary"`
 	}
 	cellMeta struct {
 		Support string `yaml:"support"`
 		Text    string `yaml:"text"`
 	}
 	sourceMeta struct {
-		Title string `yaml:"title"`
-		URL   string `yaml:"url"`
-		Read  date   `yaml:"read"`
+		Title    string   `yaml:"title"`
+		URL      string   `yaml:"url"`
+		Read     date     `yaml:"read"`
+		Subjects []string `yaml:"subjects"`
 	}
 	frameworkMeta struct {
 		Title    string       `yaml:"title"`
@@ -141,6 +153,8 @@ func Load(fsys fs.FS, options ...Option) (*Site, error) {
 	l.loadFrameworks()
 	l.loadGuides()
 	l.renderAll()
+	sortBySlug(l.site.Comparisons)
+	sortBySlug(l.site.Tables)
 	l.checkReferences(names)
 	if err := l.problems.err(); err != nil {
 		return nil, err
@@ -203,218 +217,6 @@ func (l *loader) readComparisonMeta(file string) (*document, *comparisonMeta) {
 	return doc, &meta
 }
 
-func (l *loader) loadComparison(doc *document) {
-	var meta comparisonMeta
-	_ = doc.decodeStrict(&meta, &l.problems) // decoded cleanly once already
-	dir := path.Dir(doc.file)
-	c := &Comparison{
-		Slug: path.Base(dir), File: doc.file, Title: meta.Title, Summary: meta.Summary,
-		Reviewed: meta.Reviewed.Time, rowsByID: map[string]*Row{}, aliases: map[string]*Row{},
-	}
-	ps := &l.problems
-	l.requireText(doc, meta.Title, "title")
-	l.requireText(doc, meta.Summary, "summary")
-	l.requireDate(doc, meta.Reviewed.Time, "reviewed")
-	if len(meta.Subjects) < 2 {
-		ps.add(doc.file, lineOf(doc.meta, "subjects"), "a comparison needs at least two subjects")
-	}
-	var ids []string
-	for i, s := range meta.Subjects {
-		line := lineOf(doc.meta, "subjects", i)
-		switch {
-		case !idPattern.MatchString(s.ID):
-			ps.add(doc.file, line, "subject id %q must be lowercase letters, digits and dashes", s.ID)
-		case s.ID == "tie":
-			ps.add(doc.file, line, `"tie" is reserved for verdicts and cannot be a subject id`)
-		case slices.Contains(ids, s.ID):
-			ps.add(doc.file, line, "duplicate subject id %q", s.ID)
-		}
-		if strings.TrimSpace(s.Name) == "" {
-			ps.add(doc.file, line, "subject %q needs a name", s.ID)
-		}
-		ids = append(ids, s.ID)
-		c.Subjects = append(c.Subjects, Subject(s))
-	}
-	if want := PairSlug(ids...); len(ids) >= 2 && c.Slug != want {
-		ps.add(doc.file, lineOf(doc.meta, "subjects"), "the folder is named %q but its subjects make %q: rename one to match", c.Slug, want)
-	}
-	categories := map[string]*Category{}
-	if len(meta.Categories) == 0 {
-		ps.add(doc.file, lineOf(doc.meta, "categories"), "a comparison needs at least one category")
-	}
-	for i, cm := range meta.Categories {
-		line := lineOf(doc.meta, "categories", i)
-		if !idPattern.MatchString(cm.ID) {
-			ps.add(doc.file, line, "category id %q must be lowercase letters, digits and dashes", cm.ID)
-		}
-		if categories[cm.ID] != nil {
-			ps.add(doc.file, line, "duplicate category id %q", cm.ID)
-			continue
-		}
-		if strings.TrimSpace(cm.Title) == "" {
-			ps.add(doc.file, line, "category %q needs a title", cm.ID)
-		}
-		cat := &Category{ID: cm.ID, Title: cm.Title}
-		categories[cm.ID] = cat
-		c.Categories = append(c.Categories, cat)
-	}
-	l.render(doc, c, func(d *markdown.Document) { c.Intro = d })
-
-	rowFiles, err := fs.ReadDir(l.fsys, path.Join(dir, "rows"))
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		ps.add(path.Join(dir, "rows"), 0, "cannot list rows: %v", err)
-	}
-	aliasOwner := map[string]string{} // alias or id → file that claims it
-	for _, entry := range rowFiles {
-		file := path.Join(dir, "rows", entry.Name())
-		if entry.IsDir() || strings.HasPrefix(entry.Name(), ".") {
-			continue
-		}
-		if path.Ext(file) != ".md" {
-			ps.add(file, 0, "unexpected file: rows are Markdown files named <row-id>.md")
-			continue
-		}
-		row := l.loadRow(file, c, categories)
-		if row == nil {
-			continue
-		}
-		if other, taken := aliasOwner[row.ID]; taken {
-			ps.add(file, 1, "row id %q is already used by %s", row.ID, other)
-			continue
-		}
-		aliasOwner[row.ID] = file
-		c.rowsByID[row.ID] = row
-		c.Rows = append(c.Rows, row)
-	}
-	for _, row := range c.Rows {
-		for _, alias := range row.Aliases {
-			if other, taken := aliasOwner[alias]; taken {
-				ps.add(row.File, l.aliasLine(row, alias), "alias %q is already used by %s", alias, other)
-				continue
-			}
-			aliasOwner[alias] = row.File
-			c.aliases[alias] = row
-		}
-	}
-	sort.SliceStable(c.Rows, func(i, j int) bool {
-		a, b := c.Rows[i], c.Rows[j]
-		if a.Category != b.Category {
-			return categoryIndex(c, a.Category) < categoryIndex(c, b.Category)
-		}
-		if a.Order != b.Order {
-			return a.Order < b.Order
-		}
-		return a.ID < b.ID
-	})
-	rowWithoutCategory := false // then an empty category is likely that row's, not news
-	for _, row := range c.Rows {
-		row.Category.Rows = append(row.Category.Rows, row)
-		rowWithoutCategory = rowWithoutCategory || categoryIndex(c, row.Category) == len(c.Categories)
-	}
-	for i, cat := range c.Categories {
-		if len(cat.Rows) == 0 && !rowWithoutCategory {
-			ps.add(doc.file, lineOf(doc.meta, "categories", i), "category %q has no rows", cat.ID)
-		}
-	}
-	l.loadChoose(c, dir)
-	l.site.Comparisons = append(l.site.Comparisons, c)
-}
-
-// aliasLine finds the line of an alias in a row's front matter.
-func (l *loader) aliasLine(row *Row, alias string) int {
-	for i, a := range row.Aliases {
-		if a == alias {
-			return row.aliasLines[i]
-		}
-	}
-	return 1
-}
-
-func categoryIndex(c *Comparison, cat *Category) int {
-	for i, x := range c.Categories {
-		if x == cat {
-			return i
-		}
-	}
-	return len(c.Categories)
-}
-
-func (l *loader) loadRow(file string, c *Comparison, categories map[string]*Category) *Row {
-	doc, ok := l.read(file)
-	if !ok {
-		return nil
-	}
-	var meta rowMeta
-	if !doc.decodeStrict(&meta, &l.problems) {
-		return nil
-	}
-	ps := &l.problems
-	id := strings.TrimSuffix(path.Base(file), ".md")
-	if !idPattern.MatchString(id) {
-		ps.add(file, 0, "row id %q (the file name) must be lowercase letters, digits and dashes", id)
-	}
-	if id == "choose" {
-		ps.add(file, 0, "row id \"choose\" is taken by the decision helper's page: rename the file")
-	}
-	row := &Row{
-		ID: id, File: file, Comparison: c, Title: meta.Title, Order: meta.Order,
-		Aliases: meta.Aliases, Summary: meta.Summary, Verdict: meta.Verdict, Reviewed: meta.Reviewed.Time,
-	}
-	l.requireText(doc, meta.Title, "title")
-	l.requireText(doc, meta.Summary, "summary")
-	l.requireDate(doc, meta.Reviewed.Time, "reviewed")
-	row.Category = categories[meta.Category]
-	if row.Category == nil {
-		known := make([]string, 0, len(c.Categories))
-		for _, cat := range c.Categories {
-			known = append(known, cat.ID)
-		}
-		if meta.Category == "" {
-			ps.add(file, 1, "missing key \"category\" (one of: %s)", strings.Join(known, ", "))
-		} else {
-			ps.add(file, lineOf(doc.meta, "category"), "unknown category %q (one of: %s)", meta.Category, strings.Join(known, ", "))
-		}
-		row.Category = &Category{ID: meta.Category}
-	}
-	for i, alias := range meta.Aliases {
-		line := lineOf(doc.meta, "aliases", i)
-		row.aliasLines = append(row.aliasLines, line)
-		if !idPattern.MatchString(alias) {
-			ps.add(file, line, "alias %q must be lowercase letters, digits and dashes", alias)
-		}
-		if alias == id {
-			ps.add(file, line, "alias %q is the row's own id", alias)
-		}
-	}
-	if _, ok := c.Subject(meta.Verdict); !ok && meta.Verdict != "tie" {
-		ps.add(file, lineOf(doc.meta, "verdict"), "verdict %q must be a subject id (%s) or \"tie\"", meta.Verdict, subjectList(c))
-	}
-	for _, s := range c.Subjects {
-		cell, ok := meta.Cells[s.ID]
-		if !ok {
-			ps.add(file, lineOf(doc.meta, "cells"), "missing cell for subject %q", s.ID)
-			continue
-		}
-		line := lineOf(doc.meta, "cells", s.ID)
-		support := Support(cell.Support)
-		if !slices.Contains(supportStrings(), cell.Support) {
-			ps.add(file, line, "cell %q: support %q must be one of: %s", s.ID, cell.Support, strings.Join(supportStrings(), ", "))
-		}
-		if strings.TrimSpace(cell.Text) == "" {
-			ps.add(file, line, "cell %q needs a text: every cell says something in words", s.ID)
-		}
-		row.Cells = append(row.Cells, Cell{Subject: s, Support: support, Text: cell.Text})
-	}
-	for key := range meta.Cells {
-		if _, ok := c.Subject(key); !ok {
-			ps.add(file, lineOf(doc.meta, "cells", key), "cell for unknown subject %q (subjects: %s)", key, subjectList(c))
-		}
-	}
-	row.Sources = l.sources(doc, meta.Sources, true)
-	l.render(doc, c, func(d *markdown.Document) { row.Body = d })
-	return row
-}
-
 func (l *loader) sources(doc *document, metas []sourceMeta, required bool) []Source {
 	ps := &l.problems
 	if required && len(metas) == 0 {
@@ -432,7 +234,7 @@ func (l *loader) sources(doc *document, metas []sourceMeta, required bool) []Sou
 		if s.Read.IsZero() {
 			ps.add(doc.file, line, "source %q needs the date it was read (read: YYYY-MM-DD)", s.Title)
 		}
-		out = append(out, Source{Title: s.Title, URL: s.URL, Read: s.Read.Time})
+		out = append(out, Source{Title: s.Title, URL: s.URL, Read: s.Read.Time, Subjects: s.Subjects})
 	}
 	return out
 }
@@ -523,6 +325,10 @@ func (l *loader) loadGuides() {
 		l.site.Guides = append(l.site.Guides, g)
 	})
 	sort.Slice(l.site.Guides, func(i, j int) bool { return l.site.Guides[i].Title < l.site.Guides[j].Title })
+}
+
+func sortBySlug(cs []*Comparison) {
+	sort.Slice(cs, func(i, j int) bool { return cs[i].Slug < cs[j].Slug })
 }
 
 func supportStrings() []string {

@@ -60,7 +60,7 @@ func TestValidationErrors(t *testing.T) {
 		{name: "unknown category", file: row, old: "category: data", new: "category: dta", want: row + `:3: unknown category "dta" (one of: data, security)`},
 		{name: "missing cell", file: row, old: "  django: {support: builtin,   text: \"Django ORM\"}\n", new: "", want: row + `:8: missing cell for subject "django"`},
 		{name: "cell for unknown subject", file: row, old: "cells:\n", new: "cells:\n  pyramid: {support: none, text: x}\n", want: row + `:9: cell for unknown subject "pyramid" (subjects: flask, django)`},
-		{name: "bad verdict", file: row, old: "verdict: django", new: "verdict: djngo", want: row + `:7: verdict "djngo" must be a subject id (flask, django) or "tie"`},
+		{name: "bad verdict", file: row, old: "verdict: django", new: "verdict: djngo", want: row + `:7: verdict "djngo" for flask-vs-django must be flask, django or "tie"`},
 		{name: "bad support", file: row, old: "support: builtin,", new: "support: yes,", want: row + `:10: cell "django": support "yes" must be one of: builtin, extension, partial, none`},
 		{name: "empty cell text", file: row, old: `text: "Django ORM"`, new: `text: ""`, want: row + `:10: cell "django" needs a text: every cell says something in words`},
 		{name: "missing sources", file: row, old: "sources:\n  - {title: \"Django docs: Models\", url: \"https://docs.djangoproject.com/en/5.2/topics/db/models/\", read: 2026-11-01}\n", new: "", want: row + `:2: missing sources: name at least one document the facts were checked against`},

@@ -1,5 +1,9 @@
-// Package site is the content model of Versus: comparisons with their subjects, categories
-// and feature rows, framework profiles and guides. Load reads them from an fs.FS, validates
+// Package site is the content model of Versus: comparisons of subjects (frameworks) with
+// their categories and feature rows, framework profiles and guides. A comparison's content
+// holds one cell per subject per feature and a verdict per pair of subjects; every pair
+// becomes a comparison of its own (its table, rows, twins and decision helper are derived
+// from that content), and a comparison of three subjects or more also has a table of every
+// cell. Load reads them from an fs.FS, validates
 // everything (reporting every problem at once as file:line: message) and renders all
 // Markdown once, so nothing downstream parses content again.
 package site
@@ -12,12 +16,15 @@ import (
 
 // Site is all the content of one Versus instance.
 type Site struct {
-	Comparisons []*Comparison // sorted by slug
+	Comparisons []*Comparison // every pair of subjects, sorted by slug
+	Tables      []*Comparison // comparisons of three subjects or more, every cell; sorted by slug
 	Frameworks  []*Framework  // sorted by id
 	Guides      []*Guide      // sorted by title
 }
 
-// Comparison is one "a vs b" comparison: its subjects, categories and rows.
+// Comparison is "a vs b", or a table of three subjects or more ("a vs b vs c"): its
+// subjects, categories and rows. A pair's rows have two cells and a verdict; a table's rows
+// have a cell per subject and no verdict (verdicts belong to pairs).
 type Comparison struct {
 	Slug       string // "flask-vs-django": the subject ids joined by "-vs-"
 	File       string
@@ -28,7 +35,9 @@ type Comparison struct {
 	Rows       []*Row      // every row, in table order
 	Intro      *markdown.Document
 	Reviewed   time.Time
-	Choose     *Choose // the decision helper; nil when the comparison has no choose.yaml
+	Choose     *Choose       // the decision helper; nil when the comparison has no choose.yaml
+	Table      *Comparison   // a pair's comparison of all subjects (itself for a two-subject one)
+	Pairs      []*Comparison // every pair of the comparison's subjects, in declared order
 
 	rowsByID map[string]*Row
 	aliases  map[string]*Row
@@ -36,8 +45,9 @@ type Comparison struct {
 
 // Subject is one of the things compared, such as a framework.
 type Subject struct {
-	ID   string
-	Name string
+	ID     string
+	Name   string
+	Covers string // the versions the content was written against, e.g. "5.2 LTS"; may be ""
 }
 
 // Category groups rows in the table.
@@ -129,9 +139,10 @@ func (r *Row) VerdictName() string {
 
 // Source is a document a row's facts were checked against.
 type Source struct {
-	Title string
-	URL   string
-	Read  time.Time
+	Title    string
+	URL      string
+	Read     time.Time
+	Subjects []string // the subjects it documents; empty when it is about all of them
 }
 
 // Framework is a subject's profile page.
@@ -226,6 +237,25 @@ func (c *Comparison) Subject(id string) (Subject, bool) {
 	return Subject{}, false
 }
 
+// InOtherPairs returns the same row in the other pairs of its comparison's subjects.
+func (r *Row) InOtherPairs() []*Row {
+	var out []*Row
+	if r.Comparison.Table == nil {
+		return nil
+	}
+	for _, p := range r.Comparison.Table.Pairs {
+		if p != r.Comparison {
+			if other := p.Row(r.ID); other != nil {
+				out = append(out, other)
+			}
+		}
+	}
+	return out
+}
+
+// IsTable reports whether c is a table of three subjects or more rather than a pair.
+func (c *Comparison) IsTable() bool { return len(c.Subjects) > 2 }
+
 // Neighbours returns the rows before and after r within its category (nil at the ends).
 func (r *Row) Neighbours() (prev, next *Row) {
 	rows := r.Category.Rows
@@ -241,4 +271,14 @@ func (r *Row) Neighbours() (prev, next *Row) {
 		}
 	}
 	return prev, next
+}
+
+// category returns the category with this id, or nil.
+func (c *Comparison) category(id string) *Category {
+	for _, cat := range c.Categories {
+		if cat.ID == id {
+			return cat
+		}
+	}
+	return nil
 }

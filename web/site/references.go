@@ -74,6 +74,16 @@ func (l *loader) linkTargets() linkTargets {
 		t[c.CSVPath()] = nil
 		t[c.ChoosePath()] = nil
 	}
+	for _, c := range l.site.Tables {
+		anchors := map[string]bool{}
+		for _, row := range c.Rows {
+			anchors[row.ID] = true
+		}
+		t[c.Path()] = anchors
+		if c.Choose != nil {
+			t[c.ChoosePath()] = nil
+		}
+	}
 	for _, g := range l.site.Guides {
 		t[g.Path()] = headingIDs(g.Body.Headings)
 	}

@@ -1,0 +1,138 @@
+package site
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/versus-dev/versus/web/site/sitetest"
+)
+
+func TestThreeSubjectsMakeThreePairsAndATable(t *testing.T) {
+	s, err := Load(sitetest.ThreeFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var slugs []string
+	for _, c := range s.Comparisons {
+		slugs = append(slugs, c.Slug)
+	}
+	if want := []string{"django-vs-fastapi", "flask-vs-django", "flask-vs-fastapi"}; !slices.Equal(slugs, want) {
+		t.Fatalf("pairs %v, want %v", slugs, want)
+	}
+	if len(s.Tables) != 1 || s.Tables[0].Slug != "flask-vs-django-vs-fastapi" || !s.Tables[0].IsTable() {
+		t.Fatalf("tables %v", s.Tables)
+	}
+	table := s.Tables[0]
+	if len(table.Pairs) != 3 || table.Pairs[0].Slug != "flask-vs-django" || table.Pairs[2].Slug != "django-vs-fastapi" {
+		t.Errorf("the table's pairs are not in declared order: %v", table.Pairs)
+	}
+	if row := table.Row("orm"); len(row.Cells) != 3 || row.Verdict != "" {
+		t.Errorf("table row: %d cells, verdict %q", len(row.Cells), row.Verdict)
+	}
+	if table.Subjects[2].Covers != "0.165" {
+		t.Errorf("covers %q", table.Subjects[2].Covers)
+	}
+	if !strings.Contains(string(table.Intro.HTML), "Every cell of the three") || strings.Contains(string(table.Intro.HTML), "intro.") {
+		t.Errorf("table intro %q", string(table.Intro.HTML))
+	}
+
+	pair := s.Comparison("flask-vs-fastapi")
+	if pair.Title != "Flask vs FastAPI" || pair.Table != table || !strings.Contains(string(pair.Intro.HTML), "Flask and FastAPI, intro.") || strings.Contains(string(pair.Intro.HTML), "Django") {
+		t.Errorf("pair: title %q, intro %q", pair.Title, string(pair.Intro.HTML))
+	}
+	orm := pair.Row("orm")
+	if orm == nil || pair.RowByAlias("database") != orm {
+		t.Fatal("the pair has no orm row, or its alias does not lead to it")
+	}
+	if len(orm.Cells) != 2 || orm.Cells[0].Subject.ID != "flask" || orm.Cells[1].Subject.ID != "fastapi" || orm.Verdict != "tie" || orm.Summary != "Neither ships an ORM." {
+		t.Errorf("pair row: cells %v, verdict %q, summary %q", orm.Cells, orm.Verdict, orm.Summary)
+	}
+	body := string(orm.Body.HTML)
+	for _, want := range []string{"Flask and FastAPI both leave it to you", "The same task in each framework", "main.py", "app.py"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the flask-vs-fastapi orm body lacks %q", want)
+		}
+	}
+	for _, unwanted := range []string{"Flask and Django differ", "Django has one", "models.py"} {
+		if strings.Contains(body, unwanted) {
+			t.Errorf("the flask-vs-fastapi orm body has %q, which belongs to another pair", unwanted)
+		}
+	}
+	var sources []string
+	for _, src := range orm.Sources {
+		sources = append(sources, src.Title)
+	}
+	if !slices.Equal(sources, []string{"FastAPI docs: SQL databases"}) {
+		t.Errorf("sources of the flask-vs-fastapi row: %v (the Django one is for Django only)", sources)
+	}
+	var others []string
+	for _, r := range orm.InOtherPairs() {
+		others = append(others, r.Path())
+	}
+	if want := []string{"/compare/flask-vs-django/orm", "/compare/django-vs-fastapi/orm"}; !slices.Equal(others, want) {
+		t.Errorf("the row in other pairs: %v, want %v", others, want)
+	}
+	if csrf := s.Comparison("django-vs-fastapi").Row("csrf"); csrf.Verdict != "django" || len(csrf.Sources) != 1 {
+		t.Errorf("django-vs-fastapi csrf: verdict %q, %d sources (an untagged source is for every pair)", csrf.Verdict, len(csrf.Sources))
+	}
+}
+
+func TestThreeSubjectValidationErrors(t *testing.T) {
+	const index = "comparisons/flask-vs-django-vs-fastapi/index.md"
+	const row = "comparisons/flask-vs-django-vs-fastapi/rows/orm.md"
+	tests := []struct {
+		name, file, old, new, want string
+	}{
+		{"missing pair verdict", row, "  flask-vs-fastapi:  {verdict: tie, summary: \"Neither ships an ORM.\"}\n", "",
+			row + `:10: missing verdict for pair "flask-vs-fastapi"`},
+		{"verdict outside the pair", row, "flask-vs-fastapi:  {verdict: tie,", "flask-vs-fastapi:  {verdict: django,",
+			row + `:12: verdict "django" for flask-vs-fastapi must be flask, fastapi or "tie"`},
+		{"pair in the wrong order", row, "  flask-vs-fastapi:  {verdict", "  fastapi-vs-flask:  {verdict",
+			row + `:12: pair "fastapi-vs-flask" is written in the wrong order: write "flask-vs-fastapi"`},
+		{"pair with an unknown subject", row, "  flask-vs-fastapi:  {verdict: tie, summary: \"Neither ships an ORM.\"}\n", "  flask-vs-fastapi:  {verdict: tie, summary: \"Neither ships an ORM.\"}\n  flask-vs-rails: {verdict: tie, summary: x}\n",
+			row + `:13: pair "flask-vs-rails" names a subject outside this comparison (subjects: flask, django, fastapi)`},
+		{"pair without a summary", row, `summary: "Neither ships an ORM."`, `summary: ""`,
+			row + `:12: pair "flask-vs-fastapi" needs a summary`},
+		{"missing cell", row, "  fastapi: {support: extension, text: \"SQLModel or SQLAlchemy\"}\n", "",
+			row + `:6: missing cell for subject "fastapi"`},
+		{"missing explanation", row, "<!-- flask-vs-fastapi -->\n", "",
+			row + `:19: missing section <!-- flask-vs-fastapi -->: the explanation written for that pair`},
+		{"section naming no pair", row, "<!-- flask-vs-fastapi -->", "<!-- flask-vs-bottle -->",
+			row + `:22: section <!-- flask-vs-bottle --> names no pair of this comparison`},
+		{"section given twice", row, "<!-- django-vs-fastapi -->", "<!-- flask-vs-fastapi -->",
+			row + `:25: section <!-- flask-vs-fastapi --> is given twice`},
+		{"text before the first section", row, "---\n<!-- flask-vs-django -->", "---\nStray words.\n<!-- flask-vs-django -->",
+			row + `:19: text before the first section`},
+		{"explanation too short", row, sitetest.Words("Flask and FastAPI both leave it to you", 85), "Too short.",
+			row + `:22: the explanation for flask-vs-fastapi has 2 words; write at least 80`},
+		{"verdict outside pairs", row, "aliases: [database]\n", "aliases: [database]\nverdict: django\n",
+			row + `:6: verdicts and summaries belong to pairs`},
+		{"source for an unknown subject", row, "subjects: [django]}", "subjects: [rails]}",
+			row + `:15: source "Django docs: Models" is for unknown subject "rails"`},
+		{"missing pair page", index, "  flask-vs-fastapi: {title: Flask vs FastAPI, summary: A micro-framework and an API framework compared.}\n", "",
+			index + `:8: missing pair "flask-vs-fastapi"`},
+		{"missing table intro", index, "<!-- flask-vs-django-vs-fastapi -->\n", "",
+			index + `:17: missing section <!-- flask-vs-django-vs-fastapi -->`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := sitetest.ThreeFS()
+			data := string(fsys[tt.file].Data)
+			if !strings.Contains(data, tt.old) {
+				t.Fatalf("fixture %s does not contain %q", tt.file, tt.old)
+			}
+			fsys[tt.file] = &fstest.MapFile{Data: []byte(strings.Replace(data, tt.old, tt.new, 1))}
+			_, err := Load(fsys)
+			var verr *ValidationError
+			if !errors.As(err, &verr) {
+				t.Fatalf("Load error = %v, want a *ValidationError", err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("problems:\n%v\nwant a line containing:\n%s", err, tt.want)
+			}
+		})
+	}
+}
