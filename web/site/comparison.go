@@ -439,6 +439,9 @@ func (l *loader) pairRow(tr *tableRow, p *Comparison, cat *Category) {
 		ID: t.ID, File: t.File, Comparison: p, Title: t.Title, Category: cat, Order: t.Order,
 		Aliases: t.Aliases, Summary: v.Summary, Verdict: v.Verdict, Reviewed: t.Reviewed, aliasLines: t.aliasLines,
 	}
+	if v.Reviewed.After(row.Reviewed) {
+		row.Reviewed = v.Reviewed.Time
+	}
 	for _, cell := range t.Cells {
 		if cell.Subject.ID == p.Subjects[0].ID || cell.Subject.ID == p.Subjects[1].ID {
 			row.Cells = append(row.Cells, cell)

@@ -57,6 +57,9 @@ type (
 	verdictMeta struct {
 		Verdict string `yaml:"verdict"`
 		Summary string `yaml:"summary"`
+		// Reviewed, when later than the row's, is when this pair's verdict and explanation
+		// were last checked.
+		Reviewed date `yaml:"reviewed"`
 	}
 	cellMeta struct {
 		Support string `yaml:"support"`

@@ -75,8 +75,11 @@ func TestThreeSubjectsMakeThreePairsAndATable(t *testing.T) {
 	if want := []string{"/compare/flask-vs-django/orm", "/compare/django-vs-fastapi/orm"}; !slices.Equal(others, want) {
 		t.Errorf("the row in other pairs: %v, want %v", others, want)
 	}
-	if csrf := s.Comparison("django-vs-fastapi").Row("csrf"); csrf.Verdict != "django" || len(csrf.Sources) != 1 {
-		t.Errorf("django-vs-fastapi csrf: verdict %q, %d sources (an untagged source is for every pair)", csrf.Verdict, len(csrf.Sources))
+	if csrf := s.Comparison("django-vs-fastapi").Row("csrf"); csrf.Verdict != "django" || len(csrf.Sources) != 1 || csrf.Reviewed.Format("2006-01-02") != "2026-12-03" {
+		t.Errorf("django-vs-fastapi csrf: verdict %q, %d sources (an untagged source is for every pair), reviewed %s (the pair's own date)", csrf.Verdict, len(csrf.Sources), csrf.Reviewed)
+	}
+	if csrf := s.Comparison("flask-vs-django").Row("csrf"); csrf.Reviewed.Format("2006-01-02") != "2026-12-01" {
+		t.Errorf("flask-vs-django csrf reviewed %s, want the row's date", csrf.Reviewed)
 	}
 }
 

@@ -81,7 +81,7 @@ cells:
 pairs:
   flask-vs-django:   {verdict: django, summary: "Django protects forms by default."}
   flask-vs-fastapi:  {verdict: flask, summary: "Flask-WTF covers forms; FastAPI has nothing."}
-  django-vs-fastapi: {verdict: django, summary: "Django protects forms by default; FastAPI does not."}
+  django-vs-fastapi: {verdict: django, summary: "Django protects forms by default; FastAPI does not.", reviewed: 2026-12-03}
 sources:
   - {title: "Django docs: CSRF", url: "https://docs.djangoproject.com/en/5.2/ref/csrf/", read: 2026-12-01}
 reviewed: 2026-12-01
