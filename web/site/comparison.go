@@ -467,11 +467,17 @@ func (l *loader) pairRow(tr *tableRow, p *Comparison, cat *Category) {
 		row.Body = &markdown.Document{}
 		return
 	}
-	var dropped []codeBlock
+	var dropped []codeBlock // blocks and notes of the other subjects, as line ranges
+	inPair := func(subject string) bool { return subject == p.Subjects[0].ID || subject == p.Subjects[1].ID }
 	if hasCode {
 		for _, b := range codeBlocksOf(tr.doc.body, code.start, code.end) {
-			if b.framework != "" && b.framework != p.Subjects[0].ID && b.framework != p.Subjects[1].ID {
+			if b.framework != "" && !inPair(b.framework) {
 				dropped = append(dropped, b)
+			}
+		}
+		for _, n := range subjectNotesOf(tr.doc.body, code.start, code.end, p.Table.Subjects) {
+			if !inPair(n.subject) {
+				dropped = append(dropped, codeBlock{first: n.first, last: n.last})
 			}
 		}
 	}

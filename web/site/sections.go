@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -14,7 +15,9 @@ import (
 // intro) and, with three subjects or more, one named after the comparison itself (the
 // all-subjects table's intro). A row has a section for each pair (the explanation written
 // for that pair) and may have a "code" section shared by every pair: each pair's page
-// shows the code blocks of its two subjects, side by side.
+// shows the code blocks of its two subjects, side by side, and the paragraphs of that
+// section that start with one of its subjects' names in bold ("**FastAPI:** …"), which
+// are notes on that subject's code.
 
 // codeSection names the section of a row whose code blocks every pair shares.
 const codeSection = "code"
@@ -153,4 +156,36 @@ func wordCount(body []byte, start, end int) int {
 		}
 	}
 	return n
+}
+
+// subjectNote is a paragraph of a code section that starts with a subject's name in bold.
+type subjectNote struct {
+	first, last int
+	subject     string
+}
+
+// subjectNotesOf lists the paragraphs within lines [start, end) of body, outside fenced
+// code, that start with "**<name>:**" for one of the subjects.
+func subjectNotesOf(body []byte, start, end int, subjects []Subject) []subjectNote {
+	lines := bodyLines(body)
+	blocks := codeBlocksOf(body, start, end)
+	inCode := func(i int) bool {
+		return slices.ContainsFunc(blocks, func(b codeBlock) bool { return i >= b.first && i <= b.last })
+	}
+	var out []subjectNote
+	for i := start; i < end && i < len(lines); i++ {
+		if inCode(i) || strings.TrimSpace(lines[i]) == "" || (i > start && strings.TrimSpace(lines[i-1]) != "" && !inCode(i-1)) {
+			continue // not the first line of a paragraph
+		}
+		for _, s := range subjects {
+			if strings.HasPrefix(lines[i], "**"+s.Name+":**") {
+				last := i
+				for last+1 < end && last+1 < len(lines) && strings.TrimSpace(lines[last+1]) != "" && !inCode(last+1) {
+					last++
+				}
+				out = append(out, subjectNote{first: i, last: last, subject: s.ID})
+			}
+		}
+	}
+	return out
 }

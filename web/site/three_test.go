@@ -51,12 +51,12 @@ func TestThreeSubjectsMakeThreePairsAndATable(t *testing.T) {
 		t.Errorf("pair row: cells %v, verdict %q, summary %q", orm.Cells, orm.Verdict, orm.Summary)
 	}
 	body := string(orm.Body.HTML)
-	for _, want := range []string{"Flask and FastAPI both leave it to you", "The same task in each framework", "main.py", "app.py"} {
+	for _, want := range []string{"Flask and FastAPI both leave it to you", "The same task in each framework", "main.py", "app.py", "a note on the\nFastAPI app"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the flask-vs-fastapi orm body lacks %q", want)
 		}
 	}
-	for _, unwanted := range []string{"Flask and Django differ", "Django has one", "models.py"} {
+	for _, unwanted := range []string{"Flask and Django differ", "Django has one", "models.py", "the Django model"} {
 		if strings.Contains(body, unwanted) {
 			t.Errorf("the flask-vs-fastapi orm body has %q, which belongs to another pair", unwanted)
 		}

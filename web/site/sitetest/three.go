@@ -69,7 +69,7 @@ reviewed: 2026-12-01
 <!-- code -->
 The same task in each framework.
 
-` + "```python {framework=flask file=app.py}\nfrom flask import Flask\napp = Flask(__name__)\n```\n\n```python {framework=django file=models.py}\nfrom django.db import models\n```\n\n```python {framework=fastapi file=main.py}\nfrom fastapi import FastAPI\napp = FastAPI()\n```\n")},
+` + "```python {framework=flask file=app.py}\nfrom flask import Flask\napp = Flask(__name__)\n```\n\n```python {framework=django file=models.py}\nfrom django.db import models\n```\n\n```python {framework=fastapi file=main.py}\nfrom fastapi import FastAPI\napp = FastAPI()\n```\n\n**Django:** a note on the Django model.\n\n**FastAPI:** a note on the\nFastAPI app.\n")},
 		dir + "rows/csrf.md": {Data: []byte(`---
 title: CSRF protection
 category: apis
