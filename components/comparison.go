@@ -3,6 +3,7 @@ package components
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/a-h/templ"
 
@@ -20,6 +21,10 @@ type ComparisonPage struct {
 	Legend     []LegendItem
 	Reviewed   string
 	Filter     FilterView
+	Covers     string // which versions the table covers, in a sentence; "" when unknown
+	Picker     Picker
+	Related    []Link // the other pairs of the same subjects, and the table of them all
+	IsTable    bool   // every subject's cells, with the pairs' verdicts instead of one
 }
 
 // Subject is one side of a comparison: a column of the table.
@@ -46,6 +51,14 @@ type Row struct {
 	Verdict     string // subject id or "tie"
 	VerdictName string
 	Aliases     []string
+	Pairs       []PairVerdict // in a table of three subjects or more: each pair's verdict
+}
+
+// PairVerdict is one pair's verdict on a row, linking to that pair's row page.
+type PairVerdict struct {
+	Pair    string // "Flask vs FastAPI"
+	URL     string
+	Verdict string // in words: the winner's name, or "Tie"
 }
 
 // Cell is one subject's value in a row.
@@ -86,6 +99,9 @@ func NewComparisonPage(f Frame, c *site.Comparison, filter FilterView, keep func
 		Intro:    templ.Raw(string(c.Intro.HTML)),
 		Subjects: newSubjects(c),
 		Reviewed: date(c.Reviewed),
+		Covers:   coversSentence(c.Subjects),
+		Picker:   NewPicker(f.Site, c.Subjects[0].ID, c.Subjects[1].ID),
+		Related:  related(c),
 	}
 	p.Shell.Meta.Alternates = []Alternate{
 		{Type: "application/json", Href: c.JSONPath(), Title: c.Title + " as JSON"},
@@ -108,6 +124,88 @@ func NewComparisonPage(f Frame, c *site.Comparison, filter FilterView, keep func
 	p.Filter = filter
 	p.Filter.Shown = len(shown)
 	return p
+}
+
+// NewTablePage returns the table of every subject of t, a comparison of three subjects
+// or more: every cell of every row, and each pair's verdict linking to that pair's page.
+func NewTablePage(f Frame, t *site.Comparison) ComparisonPage {
+	p := ComparisonPage{
+		Shell:    f.Shell(t.Path(), t.Title, t.Summary),
+		Title:    t.Title,
+		Summary:  t.Summary,
+		Intro:    templ.Raw(string(t.Intro.HTML)),
+		Subjects: newSubjects(t),
+		Reviewed: date(t.Reviewed),
+		Covers:   coversSentence(t.Subjects),
+		Picker:   NewPicker(f.Site, "", ""),
+		IsTable:  true,
+	}
+	for _, pair := range t.Pairs {
+		p.Related = append(p.Related, Link{Title: pair.Title, URL: pair.Path()})
+	}
+	var rows []*site.Row
+	for _, cat := range t.Categories {
+		cv := Category{ID: cat.ID, Title: cat.Title}
+		for _, row := range cat.Rows {
+			r := newRow(row)
+			r.URL = row.TablePath()
+			for _, pair := range t.Pairs {
+				if pr := pair.Row(row.ID); pr != nil {
+					r.Pairs = append(r.Pairs, PairVerdict{Pair: pair.Title, URL: pr.Path(), Verdict: pr.VerdictName()})
+				}
+			}
+			cv.Rows = append(cv.Rows, r)
+			rows = append(rows, row)
+		}
+		if len(cv.Rows) > 0 {
+			p.Categories = append(p.Categories, cv)
+		}
+	}
+	p.Legend = newLegend(rows)
+	return p
+}
+
+// related links a pair's page to the other pairs of its subjects and to their table.
+func related(c *site.Comparison) []Link {
+	t := c.Table
+	if t == nil || !t.IsTable() {
+		return nil
+	}
+	var out []Link
+	for _, pair := range t.Pairs {
+		if pair != c {
+			out = append(out, Link{Title: pair.Title, URL: pair.Path()})
+		}
+	}
+	return append(out, Link{Title: t.Title + ": every cell", URL: t.Path()})
+}
+
+// coversSentence says which versions the content was written against: "This comparison
+// covers Flask 3.1 and Django 5.2 LTS." It is "" when no subject says.
+func coversSentence(subjects []site.Subject) string {
+	list := versionList(subjects)
+	if list == "" {
+		return ""
+	}
+	return "This comparison covers " + list + "."
+}
+
+// versionList names each subject with the versions its facts were checked against:
+// "Flask 3.1, Django 5.2 LTS and FastAPI 0.165"; subjects that say nothing are left out.
+func versionList(subjects []site.Subject) string {
+	var parts []string
+	for _, s := range subjects {
+		if s.Covers != "" {
+			parts = append(parts, s.Name+" "+s.Covers)
+		}
+	}
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }
 
 // NewFilterView is the filter form of c with these categories selected, ties hidden or

@@ -10,7 +10,9 @@ import (
 // HomePage is the site's front page.
 type HomePage struct {
 	Shell       Shell
-	Comparisons []ComparisonSummary
+	Picker      Picker
+	Tables      []Link              // the tables of three subjects or more
+	Comparisons []ComparisonSummary // every pair, in declared order
 	Guides      []GuideSummary
 	Frameworks  []Link
 }
@@ -44,7 +46,15 @@ func NewHomePage(f Frame) HomePage {
 		"name":     f.SiteName,
 		"url":      f.AbsoluteURL(site.HomePath),
 	}
-	for _, c := range f.Site.Comparisons {
+	p.Picker = NewPicker(f.Site, "", "")
+	var pairs []*site.Comparison
+	for _, t := range f.Site.Tables {
+		if t.IsTable() {
+			p.Tables = append(p.Tables, Link{Title: t.Title, URL: t.Path()})
+		}
+		pairs = append(pairs, t.Pairs...)
+	}
+	for _, c := range pairs {
 		cs := ComparisonSummary{
 			Title: c.Title, URL: c.Path(), Summary: c.Summary, Rows: len(c.Rows),
 		}

@@ -71,11 +71,12 @@ type Frame struct {
 }
 
 // NewFrame returns the frame of the pages of s; the navigation lists the home page, each
-// comparison, the guides and each framework profile.
+// comparison as written (a table of three subjects or more, or a two-subject pair), the
+// guides and each framework profile.
 func NewFrame(s *site.Site, siteName string, base *url.URL, assets Assets) Frame {
 	nav := []NavLink{{Title: "Home", URL: site.HomePath}}
-	for _, c := range s.Comparisons {
-		nav = append(nav, NavLink{Title: c.Title, URL: c.Path()})
+	for _, t := range s.Tables {
+		nav = append(nav, NavLink{Title: t.Title, URL: t.Path()})
 	}
 	nav = append(nav, NavLink{Title: "Guides", URL: site.GuidesPath})
 	for _, f := range s.Frameworks {

@@ -17,8 +17,10 @@ type RowPage struct {
 	Row        Row
 	Body       templ.Component
 	Sources    []Source
-	Reviewed   string
 	Prev, Next *Link // the rows before and after it in its category
+	// Checked says which versions the row's facts were checked against, and when.
+	Checked    string
+	OtherPairs []Link // the same row in the other pairs of its subjects
 	// CorrectionURL is the "Suggest a correction" link and SourceURL the "View source" link
 	// of the row's content file; each is hidden when "".
 	CorrectionURL string
@@ -44,7 +46,10 @@ func NewRowPage(f Frame, row *site.Row, correctionURL, sourceURL string) RowPage
 		Row:        newRow(row),
 		Body:       templ.Raw(string(row.Body.HTML)),
 		Sources:    newSources(row.Sources),
-		Reviewed:   date(row.Reviewed),
+		Checked:    checkedSentence(row),
+	}
+	for _, other := range row.InOtherPairs() {
+		p.OtherPairs = append(p.OtherPairs, Link{Title: row.Title + ": " + other.Comparison.Title, URL: other.Path()})
 	}
 	p.CorrectionURL = expandURLTemplate(f, correctionURL, row)
 	p.SourceURL = expandURLTemplate(f, sourceURL, row)
@@ -66,6 +71,15 @@ func NewRowPage(f Frame, row *site.Row, correctionURL, sourceURL string) RowPage
 		p.Next = &Link{Title: next.Title, URL: next.Path()}
 	}
 	return p
+}
+
+// checkedSentence says what the row's facts were checked against and when: "Checked
+// against Flask 3.1 and Django 5.2 LTS on 4 December 2026."
+func checkedSentence(row *site.Row) string {
+	if list := versionList(row.Comparison.Subjects); list != "" {
+		return "Checked against " + list + " on " + date(row.Reviewed) + "."
+	}
+	return "Reviewed " + date(row.Reviewed) + "."
 }
 
 // expandURLTemplate fills a correction or source URL template for row.

@@ -24,10 +24,10 @@ func sampleRowPage() RowPage {
 				{SubjectID: "django", SubjectName: "Django", Support: "builtin", SupportLabel: "Built in", Text: "CsrfViewMiddleware"},
 			},
 		},
-		Body:     templ.Raw(`<p id="body">Explanation.</p>`),
-		Sources:  []Source{{Title: "Django docs", URL: "https://docs.djangoproject.com/", Read: "1 November 2026"}},
-		Reviewed: "1 November 2026",
-		Prev:     &Link{Title: "Sessions", URL: "/compare/flask-vs-django/sessions"},
+		Body:    templ.Raw(`<p id="body">Explanation.</p>`),
+		Sources: []Source{{Title: "Django docs", URL: "https://docs.djangoproject.com/", Read: "1 November 2026"}},
+		Checked: "Checked against Flask 3.1 and Django 5.2 LTS on 1 November 2026.",
+		Prev:    &Link{Title: "Sessions", URL: "/compare/flask-vs-django/sessions"},
 	}
 }
 
@@ -49,7 +49,7 @@ func TestRowDetail(t *testing.T) {
 	if doc.Find(".prose #body").Length() != 1 || doc.Find(".sources li").Length() != 1 {
 		t.Error("body or sources missing")
 	}
-	if got := doc.Find("p.meta").Text(); !strings.HasPrefix(got, "Reviewed 1 November 2026.") || doc.Find(`p.meta a[href="/compare/flask-vs-django#csrf"]`).Length() != 1 {
+	if got := doc.Find("p.meta").Text(); !strings.HasPrefix(got, "Checked against Flask 3.1 and Django 5.2 LTS on 1 November 2026.") || doc.Find(`p.meta a[href="/compare/flask-vs-django#csrf"]`).Length() != 1 {
 		t.Errorf("meta = %q", got)
 	}
 	if doc.Find(".row-actions").Length() != 0 {
@@ -88,8 +88,8 @@ func TestNewRowPage(t *testing.T) {
 	if p.Comparison != (Link{Title: "Flask vs Django", URL: "/compare/flask-vs-django"}) || p.Category != "Data" || p.Row.ID != "orm" {
 		t.Errorf("comparison %+v, category %q", p.Comparison, p.Category)
 	}
-	if p.Reviewed != "1 November 2026" || len(p.Sources) != 1 || p.Prev != nil || p.Next != nil {
-		t.Errorf("reviewed %q, %d sources, prev %v, next %v", p.Reviewed, len(p.Sources), p.Prev, p.Next)
+	if p.Checked != "Reviewed 1 November 2026." || len(p.Sources) != 1 || p.Prev != nil || p.Next != nil || p.OtherPairs != nil {
+		t.Errorf("checked %q, %d sources, prev %v, next %v, other pairs %v", p.Checked, len(p.Sources), p.Prev, p.Next, p.OtherPairs)
 	}
 	if p.CorrectionURL != "https://c/new?t=ORM&u=https%3A%2F%2Fversus.example%2Fcompare%2Fflask-vs-django%2Form&i=orm" {
 		t.Errorf("correction = %q", p.CorrectionURL)

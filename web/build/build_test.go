@@ -139,3 +139,23 @@ func TestOtherOrders(t *testing.T) {
 		t.Errorf("other orders %v, want %v", got, want)
 	}
 }
+
+// TestTableRedirects: a table of three subjects redirects each other order of them.
+func TestTableRedirects(t *testing.T) {
+	s, err := site.Load(sitetest.ThreeFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range redirects(s) {
+		got[r.From] = r.To
+	}
+	for _, from := range []string{"django-vs-fastapi-vs-flask", "django-vs-flask-vs-fastapi", "fastapi-vs-django-vs-flask", "fastapi-vs-flask-vs-django", "flask-vs-fastapi-vs-django"} {
+		if to := got["/compare/"+from]; to != "/compare/flask-vs-django-vs-fastapi" {
+			t.Errorf("/compare/%s redirects to %q", from, to)
+		}
+	}
+	if to := got["/compare/fastapi-vs-django/orm.json"]; to != "/compare/django-vs-fastapi/orm.json" {
+		t.Errorf("a pair's twin under the other order redirects to %q", to)
+	}
+}

@@ -7,9 +7,10 @@ import (
 )
 
 // redirects lists the site's permanent redirects, sorted by From: a row's old ids
-// (aliases) to its page, and every other order of a comparison's subjects
-// (/compare/django-vs-flask) to the canonical page, for the comparison, each row and
-// alias, each row's JSON twin and the decision helper. Each goes straight to the page.
+// (aliases) to its page; every other order of a pair's subjects (/compare/django-vs-flask)
+// to the canonical page, for the pair, each row and alias, each row's JSON twin and the
+// decision helper; and every other order of a table's subjects to the table and its
+// decision helper. Each goes straight to the page.
 // These are the only redirects of known addresses; upper-case paths and trailing slashes
 // are a rule of the server's (middleware.CanonicalPath), which static hosts apply their
 // own way.
@@ -21,6 +22,19 @@ func redirects(s *site.Site) []Redirect {
 				out = append(out, Redirect{From: site.RowPath(c.Slug, alias), To: row.Path()})
 			}
 		}
+	}
+	for _, t := range s.Tables {
+		if !t.IsTable() {
+			continue
+		}
+		for _, other := range otherOrders(t) {
+			out = append(out, Redirect{From: site.ComparisonPath(other), To: t.Path()})
+			if t.Choose != nil {
+				out = append(out, Redirect{From: site.ChoosePath(other), To: t.ChoosePath()})
+			}
+		}
+	}
+	for _, c := range s.Comparisons {
 		for _, other := range otherOrders(c) {
 			out = append(out, Redirect{From: site.ComparisonPath(other), To: c.Path()})
 			if c.Choose != nil {

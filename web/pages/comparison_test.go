@@ -79,7 +79,7 @@ func TestComparisonTableSemantics(t *testing.T) {
 	if doc.Find(`.prose a[href="/compare/flask-vs-django#orm"]`).Length() != 1 {
 		t.Error("the intro is not rendered")
 	}
-	if got := doc.Find("p.meta").First().Text(); got != "Reviewed 1 November 2026" {
+	if got := strings.Join(strings.Fields(doc.Find("p.meta").First().Text()), " "); got != "Reviewed 1 November 2026." {
 		t.Errorf("reviewed = %q", got)
 	}
 	// The unfiltered table keeps the filter form closed, with no count and no reset link.

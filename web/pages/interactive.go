@@ -26,6 +26,15 @@ func (r *Renderer) Search(ctx context.Context, query string, results search.Resu
 	return body, nil
 }
 
+// Pick renders the pair picker's page for a query that names no pair, saying why.
+func (r *Renderer) Pick(ctx context.Context, a, b, problem string) ([]byte, error) {
+	body, err := render(ctx, components.Pick(components.NewPickPage(r.frame, a, b, problem)))
+	if err != nil {
+		return nil, fmt.Errorf("rendering the pair picker: %w", err)
+	}
+	return body, nil
+}
+
 // Choose renders the decision helper with the reader's answers and, when any question is
 // answered, the result.
 func (r *Renderer) Choose(ctx context.Context, c *site.Comparison, answers choose.Answers) ([]byte, error) {

@@ -151,6 +151,18 @@ func (r *Renderer) jobs() []job {
 			newer(row.Reviewed)
 		}
 	}
+	for _, t := range s.Tables {
+		if !t.IsTable() {
+			continue // its one pair is its page
+		}
+		jobs = append(jobs, htmlJob(t.Path(), t.Reviewed, components.Comparison(components.NewTablePage(r.frame, t))))
+		if t.Choose != nil {
+			jobs = append(jobs, htmlJob(t.ChoosePath(), t.Reviewed, components.Choose(components.NewChoosePage(r.frame, t, nil))))
+		}
+	}
+	if len(s.Comparisons) > 1 { // with one pair there is nothing to pick
+		jobs = append(jobs, htmlJob(site.PickPath, latest, components.Pick(components.NewPickPage(r.frame, "", "", ""))))
+	}
 	for _, g := range s.Guides {
 		jobs = append(jobs, htmlJob(g.Path(), g.Reviewed, components.Guide(components.NewGuidePage(r.frame, g))))
 		newer(g.Reviewed)

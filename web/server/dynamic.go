@@ -93,6 +93,39 @@ func (s *Server) choose(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// pick sends the pair picker's answer (/compare?a=flask&b=fastapi) to the pair's page, in
+// either order; without a query it serves the picker's page, and with one that names no
+// pair, that page with a 400 saying why.
+func (s *Server) pick(w http.ResponseWriter, r *http.Request) error {
+	if r.URL.RawQuery == "" {
+		return s.stored(w, r)
+	}
+	if len(r.URL.RawQuery) > maxQueryBytes {
+		return &httpError{status: http.StatusRequestURITooLong, message: "This address is too long."}
+	}
+	q := r.URL.Query()
+	a, b := q.Get("a"), q.Get("b")
+	problem := "There is no comparison of those two: pick each framework from its list."
+	switch {
+	case a == "" || b == "":
+		problem = "Pick two frameworks to compare."
+	case a == b:
+		problem = "Pick two different frameworks."
+	default:
+		if pair := s.site.PairOf(a, b); pair != nil {
+			w.Header()["Cache-Control"] = cacheDynamic
+			http.Redirect(w, r, pair.Path(), http.StatusSeeOther)
+			return nil
+		}
+	}
+	body, err := s.renderer.Pick(renderContext(r), a, b, problem)
+	if err != nil {
+		return err
+	}
+	writeHTML(w, r, http.StatusBadRequest, body)
+	return nil
+}
+
 // filteredComparison renders a view of the table chosen in the query (?cat=, ?diff=, ?q=).
 // A query that selects nothing special is served the pre-rendered page, stored.
 func (s *Server) filteredComparison(w http.ResponseWriter, r *http.Request, c *site.Comparison, stored *entry) error {

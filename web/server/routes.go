@@ -41,6 +41,7 @@ func (s *Server) routes() http.Handler {
 	r.Get(site.FeedPath, s.handle(s.stored))
 	r.Get(site.OpenSearchPath, s.handle(s.stored))
 	r.Get(site.SearchPath, s.handle(s.search))
+	r.Get(site.PickPath, s.handle(s.pick))
 	r.Get(site.HealthPath, s.handle(s.healthz))
 	r.Get(site.ReadyPath, s.handle(s.readyz))
 	if s.cfg.Metrics {

@@ -131,11 +131,13 @@ func (l *loader) loadComparison(doc *document) {
 	}
 	if c.IsTable() {
 		l.renderSection(doc, intros, c.Slug, c, func(d *markdown.Document) { c.Intro = d })
-		for _, row := range c.Rows {
-			row.Body = &markdown.Document{}
-		}
-		l.site.Tables = append(l.site.Tables, c)
+	} else {
+		c.Intro = &markdown.Document{}
 	}
+	for _, row := range c.Rows {
+		row.Body = &markdown.Document{}
+	}
+	l.site.Tables = append(l.site.Tables, c)
 }
 
 // declarePairs makes the comparison of every pair of c's subjects, in declared order

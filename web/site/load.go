@@ -158,6 +158,11 @@ func Load(fsys fs.FS, options ...Option) (*Site, error) {
 	l.renderAll()
 	sortBySlug(l.site.Comparisons)
 	sortBySlug(l.site.Tables)
+	for i := 1; i < len(l.site.Comparisons); i++ {
+		if a, b := l.site.Comparisons[i-1], l.site.Comparisons[i]; a.Slug == b.Slug {
+			l.problems.add(b.File, 1, "the pair %s is also compared in %s: each pair of subjects belongs to one comparison", b.Slug, a.File)
+		}
+	}
 	l.checkReferences(names)
 	if err := l.problems.err(); err != nil {
 		return nil, err

@@ -17,7 +17,10 @@ import (
 // Site is all the content of one Versus instance.
 type Site struct {
 	Comparisons []*Comparison // every pair of subjects, sorted by slug
-	Tables      []*Comparison // comparisons of three subjects or more, every cell; sorted by slug
+	// Tables are the comparisons as written, with every subject and cell, sorted by slug;
+	// each lists its pairs in declared order. Those of three subjects or more (IsTable)
+	// have a page of their own.
+	Tables []*Comparison
 	Frameworks  []*Framework  // sorted by id
 	Guides      []*Guide      // sorted by title
 }
@@ -247,6 +250,33 @@ func (r *Row) InOtherPairs() []*Row {
 		if p != r.Comparison {
 			if other := p.Row(r.ID); other != nil {
 				out = append(out, other)
+			}
+		}
+	}
+	return out
+}
+
+// PairOf returns the comparison of the subjects a and b, in either order, or nil.
+func (s *Site) PairOf(a, b string) *Comparison {
+	for _, c := range s.Comparisons {
+		x, y := c.Subjects[0].ID, c.Subjects[1].ID
+		if (x == a && y == b) || (x == b && y == a) {
+			return c
+		}
+	}
+	return nil
+}
+
+// Subjects lists every subject of the site's comparisons once, in the order they are
+// first declared.
+func (s *Site) Subjects() []Subject {
+	var out []Subject
+	seen := map[string]bool{}
+	for _, t := range s.Tables {
+		for _, subj := range t.Subjects {
+			if !seen[subj.ID] {
+				seen[subj.ID] = true
+				out = append(out, subj)
 			}
 		}
 	}

@@ -16,6 +16,7 @@ const (
 	FeedPath       = "/feed.xml"
 	OpenSearchPath = "/opensearch.xml"
 	StaticPrefix   = "/static/" // hashed assets; see web/assets
+	PickPath       = "/compare" // the pair picker: /compare?a=flask&b=fastapi leads to the pair's page
 	HealthPath     = "/healthz"
 	ReadyPath      = "/readyz"
 	MetricsPath    = "/debug/vars"

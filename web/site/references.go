@@ -75,6 +75,9 @@ func (l *loader) linkTargets() linkTargets {
 		t[c.ChoosePath()] = nil
 	}
 	for _, c := range l.site.Tables {
+		if !c.IsTable() {
+			continue // a two-subject comparison is its pair's page
+		}
 		anchors := map[string]bool{}
 		for _, row := range c.Rows {
 			anchors[row.ID] = true

@@ -139,3 +139,16 @@ func TestThreeSubjectValidationErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestAPairComparedTwiceIsAProblem(t *testing.T) {
+	fsys := sitetest.ThreeFS()
+	for name, f := range sitetest.FS() {
+		if strings.HasPrefix(name, "comparisons/") {
+			fsys[name] = f
+		}
+	}
+	_, err := Load(fsys)
+	if err == nil || !strings.Contains(err.Error(), "the pair flask-vs-django is also compared in") {
+		t.Errorf("err = %v", err)
+	}
+}
