@@ -2,6 +2,7 @@ package content_test
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -73,4 +74,75 @@ func proseWords(text string, code []markdown.CodeBlock) int {
 		text = strings.Replace(text, b.Code, " ", 1)
 	}
 	return len(strings.Fields(text))
+}
+
+// TestFastAPIIsComplete holds FastAPI, the third subject, to the same standard: a cell with
+// a FastAPI source for every row, a verdict and an argued explanation in both of its pairs,
+// the rows that only matter with FastAPI, at least 40 rows with FastAPI code, a profile,
+// the three FastAPI guides, and a decision helper that weighs all three.
+func TestFastAPIIsComplete(t *testing.T) {
+	s, err := site.Load(content.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	table := s.Comparison("flask-vs-django").Table
+	if table.Slug != "flask-vs-django-vs-fastapi" || len(table.Subjects) != 3 || len(table.Rows) < 70 {
+		t.Fatalf("table %s: %d subjects, %d rows", table.Slug, len(table.Subjects), len(table.Rows))
+	}
+	for _, row := range table.Rows {
+		sourced := false
+		for _, src := range row.Sources {
+			if slices.Contains(src.Subjects, "fastapi") && !src.Read.IsZero() {
+				sourced = true
+			}
+		}
+		if !sourced {
+			t.Errorf("%s: no source about FastAPI", row.File)
+		}
+	}
+	for _, id := range []string{"dependency-injection", "type-hint-validation", "openapi"} {
+		if table.Row(id) == nil {
+			t.Errorf("no %s row", id)
+		}
+	}
+	withCode := 0
+	for _, slug := range []string{"flask-vs-fastapi", "django-vs-fastapi"} {
+		pair := s.Comparison(slug)
+		if pair == nil || len(pair.Rows) != len(table.Rows) {
+			t.Fatalf("the %s pair is missing rows", slug)
+		}
+		for _, row := range pair.Rows {
+			if row.Verdict == "" || row.Summary == "" || proseWords(row.Body.Text, row.Body.CodeBlocks) < 80 {
+				t.Errorf("%s %s: verdict %q, summary %q, explanation too short", slug, row.ID, row.Verdict, row.Summary)
+			}
+			if slug == "flask-vs-fastapi" && slices.ContainsFunc(row.Body.CodeBlocks, func(b markdown.CodeBlock) bool { return b.Attrs["framework"] == "fastapi" }) {
+				withCode++
+			}
+		}
+	}
+	if withCode < 40 {
+		t.Errorf("%d rows with FastAPI code, want at least 40", withCode)
+	}
+	if f := s.Framework("fastapi"); f == nil || len(f.Facts) < 6 || len(f.Sources) == 0 {
+		t.Error("the FastAPI profile is missing or thin")
+	}
+	for _, slug := range []string{"fastapi-or-flask-for-an-api", "fastapi-drf-or-django-ninja", "async-across-flask-django-fastapi"} {
+		if g := s.Guide(slug); g == nil || proseWords(g.Body.Text, g.Body.CodeBlocks) < 800 {
+			t.Errorf("guide %s is missing or under 800 words", slug)
+		}
+	}
+	towardFastAPI := 0
+	for _, q := range table.Choose.Questions {
+		for _, a := range q.Answers {
+			for _, w := range a.Weights {
+				if w.Toward == "fastapi" {
+					towardFastAPI++
+				}
+			}
+		}
+	}
+	if len(table.Choose.Questions) < 8 || towardFastAPI < 10 {
+		t.Errorf("the three-way decision helper has %d questions and %d weights toward FastAPI", len(table.Choose.Questions), towardFastAPI)
+	}
+	t.Logf("%d rows, %d with FastAPI code; %d weights toward FastAPI", len(table.Rows), withCode, towardFastAPI)
 }

@@ -69,7 +69,13 @@ func (r *Renderer) StaticVariants(ctx context.Context) ([]Page, error) {
 		return nil, fmt.Errorf("rendering the static search page: %w", err)
 	}
 	out := []Page{{Path: site.SearchPath, ContentType: HTMLType, Body: body}}
-	for _, c := range r.site.Comparisons {
+	helpers := r.site.Comparisons
+	for _, t := range r.site.Tables {
+		if t.IsTable() {
+			helpers = append(helpers[:len(helpers):len(helpers)], t)
+		}
+	}
+	for _, c := range helpers {
 		if c.Choose == nil {
 			continue
 		}

@@ -152,7 +152,8 @@ func TestStaticVariants(t *testing.T) {
 		got[p.Path] = p
 	}
 	c := r.Site().Comparison("flask-vs-django")
-	if len(got) != 2 || got["/search"].Body == nil || got[c.ChoosePath()].Body == nil {
+	// The search page, each pair's decision helper and the three-way one.
+	if len(got) != 2+len(r.Site().Comparisons) || got["/search"].Body == nil || got[c.ChoosePath()].Body == nil || got["/compare/flask-vs-django-vs-fastapi/choose"].Body == nil {
 		t.Fatalf("static variants: %d pages", len(variants))
 	}
 	doc := parse(t, got["/search"].Body)

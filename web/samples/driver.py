@@ -427,7 +427,7 @@ def run_fastapi(root, files, check):
     application = getattr(module, "app", None)
     if application is None:
         return False, "main.py does not define `app`"
-    with TestClient(application) as client:  # runs the lifespan's startup and shutdown
+    with TestClient(application, follow_redirects=False) as client:  # runs the lifespan's startup and shutdown; redirects are answers to check, as with Flask's and Django's test clients
         if check.get("setup"):
             exec(check["setup"], vars(module))
         if check.get("websocket"):

@@ -12,62 +12,54 @@ import (
 	"strings"
 	"testing"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/versus-dev/versus/content"
 	"github.com/versus-dev/versus/web/site"
 )
 
-// TestCoveredVersionsMatchLocks holds each comparison's "this comparison covers Flask 3.1
-// and Django 5.2 LTS and 6.0" to the lock files, the single source of the versions the
-// samples run against: every subject with a lock must be named with its lock's major.minor,
-// and any other version named must be newer and need a Python newer than the lock's, as the
-// skip reasons of the samples that need it say ("needs Django 6.0 (Python 3.12+)"). So
-// bumping a lock to a new major.minor fails here until the content has been re-read and
-// the sentence updated.
+// TestCoveredVersionsMatchLocks holds the versions each comparison says it covers (its
+// subjects' covers: fields, which the pages turn into "This comparison covers Flask 3.1 and
+// Django 5.2 LTS.") to the lock files, the single source of the versions the samples run
+// against: every subject with a lock must name its lock's major.minor, and any other
+// version named must be newer and need a Python newer than the lock's, as the skip reasons
+// of the samples that need it say ("needs Django 6.0 (Python 3.12+)"). So bumping a lock to
+// a new major.minor fails here until the content has been re-read and covers: updated.
 func TestCoveredVersionsMatchLocks(t *testing.T) {
 	samples, _ := shippedSamples(t)
-	indexes, err := fs.Glob(content.FS, "comparisons/*/index.md")
-	if err != nil || len(indexes) == 0 {
-		t.Fatalf("no comparisons/*/index.md in content (%v)", err)
+	s, err := site.Load(content.FS)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, index := range indexes {
-		subjects, body := readComparison(t, index)
-		var names []string
-		for _, s := range subjects {
-			names = append(names, s.Name)
-		}
-		covered, ok := coveredVersions(body, names)
-		if !ok {
-			t.Errorf("content/%s: no sentence says which versions it covers (\"this comparison covers Flask 3.1 and Django 5.2 LTS\"); the test holds it to %s", index, filepath.Join("web/samples", LockDir))
-			continue
-		}
-		for _, s := range subjects {
-			lock, err := ReadLock(LockPath(s.ID))
+	for _, table := range s.Tables {
+		for _, subj := range table.Subjects {
+			lock, err := ReadLock(LockPath(subj.ID))
 			if err != nil {
 				if errors.Is(err, fs.ErrNotExist) {
 					continue // a subject without samples to run
 				}
 				t.Fatal(err)
 			}
-			pinned := lock.Pins[NormalizeName(s.ID)]
+			pinned := lock.Pins[NormalizeName(subj.ID)]
 			if pinned == "" {
-				t.Errorf("%s does not pin %s itself", lock.Path, s.ID)
+				t.Errorf("%s does not pin %s itself", lock.Path, subj.ID)
 				continue
 			}
-			for _, problem := range checkCovered(s.Name, covered[s.Name], pinned, lock.Python, samplesOf(samples, s.ID)) {
-				t.Errorf("content/%s: %s (web/samples/%s pins %s==%s)", index, problem, lock.Path, s.ID, pinned)
+			covered := versionNumber.FindAllString(subj.Covers, -1)
+			for _, problem := range checkCovered(subj.Name, covered, pinned, lock.Python, samplesOf(samples, subj.ID)) {
+				t.Errorf("content/%s: %s (web/samples/%s pins %s==%s)", table.File, problem, lock.Path, subj.ID, pinned)
 			}
 		}
 	}
 }
+
+// versionNumber is a major.minor version in a covers: field ("5.2 LTS", "0.165").
+var versionNumber = regexp.MustCompile(`\b\d+\.\d+\b`)
 
 // checkCovered compares the versions of one framework that the content says it covers
 // with the version its lock pins and the Python the lock was compiled for.
 func checkCovered(name string, covered []string, pinned, python string, samples []Sample) []string {
 	locked := MajorMinor(pinned)
 	if !slices.Contains(covered, locked) {
-		return []string{fmt.Sprintf("says it covers %s %s, not the lock's %s: re-read the content for %s %s and update the sentence (or the lock)",
+		return []string{fmt.Sprintf("says it covers %s %s, not the lock's %s: re-read the content for %s %s and update its covers: field (or the lock)",
 			name, orNone(covered), locked, name, locked)}
 	}
 	var problems []string
@@ -120,26 +112,6 @@ func TestSkipsNeedWhatTheLockLacks(t *testing.T) {
 		case CompareVersions(need.Python, lock.Python) <= 0:
 			t.Errorf("%s:%d: skip=%q, but web/samples/%s was compiled for Python %s: bump the lock to %s %s", s.File, s.Line, s.Check.Skip, lock.Path, lock.Python, need.Name, need.Version)
 		}
-	}
-}
-
-func TestCoveredVersions(t *testing.T) {
-	names := []string{"Flask", "Django"}
-	for _, tc := range []struct {
-		text string
-		want map[string][]string
-	}{
-		{"Where a fact depends on the version, the row says which:\nthis comparison covers Flask 3.1 and Django 5.2 LTS and 6.0. Django 6.1, released on",
-			map[string][]string{"Flask": {"3.1"}, "Django": {"5.2", "6.0"}}},
-		{"The table covers Django 5.2 LTS, 6.0 and 6.1, and Flask 3.1.", map[string][]string{"Flask": {"3.1"}, "Django": {"5.2", "6.0", "6.1"}}},
-	} {
-		got, ok := coveredVersions(tc.text, names)
-		if !ok || fmt.Sprint(got) != fmt.Sprint(tc.want) {
-			t.Errorf("coveredVersions(%q) = %v, %v; want %v", tc.text, got, ok, tc.want)
-		}
-	}
-	if _, ok := coveredVersions("Flask 3.1 and Django 5.2 are both fine.", names); ok {
-		t.Error("a text without a covers sentence was read as one")
 	}
 }
 
@@ -233,59 +205,6 @@ func unhashedPins(lock string) []string {
 	}
 	return unhashed
 }
-
-type subject struct {
-	ID   string `yaml:"id"`
-	Name string `yaml:"name"`
-}
-
-// readComparison returns the subjects and the text (front matter and body) of a
-// comparison's index.md.
-func readComparison(t *testing.T, index string) ([]subject, string) {
-	t.Helper()
-	data, err := fs.ReadFile(content.FS, index)
-	if err != nil {
-		t.Fatal(err)
-	}
-	front, _, _, err := site.SplitFrontMatter(data)
-	if err != nil {
-		t.Fatalf("content/%s: %v", index, err)
-	}
-	var meta struct {
-		Subjects []subject `yaml:"subjects"`
-	}
-	if err := yaml.Unmarshal(front, &meta); err != nil {
-		t.Fatalf("content/%s: front matter: %v", index, err)
-	}
-	return meta.Subjects, string(data)
-}
-
-// coveredVersions reads the sentence "… covers Flask 3.1 and Django 5.2 LTS and 6.0." from
-// text: each version number belongs to the subject name before it.
-func coveredVersions(text string, names []string) (map[string][]string, bool) {
-	quoted := make([]string, len(names))
-	for i, n := range names {
-		quoted[i] = regexp.QuoteMeta(n)
-	}
-	m := regexp.MustCompile(`\bcovers\s+((?:` + strings.Join(quoted, "|") + `)\b(?s:.*?))\.(?:\s|$)`).FindStringSubmatch(text)
-	if m == nil {
-		return nil, false
-	}
-	versions := map[string][]string{}
-	current := ""
-	for _, word := range strings.Fields(m[1]) {
-		word = strings.TrimRight(word, ",;:")
-		switch {
-		case slices.Contains(names, word):
-			current = word
-		case current != "" && versionWord.MatchString(word):
-			versions[current] = append(versions[current], MajorMinor(word))
-		}
-	}
-	return versions, true
-}
-
-var versionWord = regexp.MustCompile(`^\d+\.\d+(\.\d+)*$`)
 
 // samplesOf filters samples by framework.
 func samplesOf(samples []Sample, framework string) []Sample {

@@ -62,6 +62,9 @@ func (s *Server) badSearch(w http.ResponseWriter, r *http.Request, query, proble
 // result with one, and a 400 page listing what was wrong with bad answers.
 func (s *Server) choose(w http.ResponseWriter, r *http.Request) error {
 	c := s.site.Comparison(chi.URLParam(r, "pair"))
+	if t := s.site.Table(chi.URLParam(r, "pair")); c == nil && t != nil && t.IsTable() {
+		c = t // the decision helper of all the subjects
+	}
 	if c == nil || c.Choose == nil {
 		return s.redirectOrNotFound(w, r)
 	}

@@ -62,25 +62,25 @@ func (q *Question) Answer(id string) *Answer {
 
 type (
 	chooseMeta struct {
-		Questions []questionMeta `yaml:"questions"`
+		Questions []questionMeta `yaml:"questions" jsonschema:"required,minItems=1"`
 	}
 	questionMeta struct {
-		ID      string       `yaml:"id"`
-		Text    string       `yaml:"text"`
+		ID      string       `yaml:"id" jsonschema:"required,pattern=^[a-z0-9]+(-[a-z0-9]+)*$"`
+		Text    string       `yaml:"text" jsonschema:"required"`
 		Help    string       `yaml:"help"`
-		Answers []answerMeta `yaml:"answers"`
+		Answers []answerMeta `yaml:"answers" jsonschema:"required,minItems=2"`
 	}
 	answerMeta struct {
-		ID      string       `yaml:"id"`
-		Text    string       `yaml:"text"`
+		ID      string       `yaml:"id" jsonschema:"required,pattern=^[a-z0-9]+(-[a-z0-9]+)*$"`
+		Text    string       `yaml:"text" jsonschema:"required"`
 		Weights []weightMeta `yaml:"weights"`
 	}
 	weightMeta struct {
-		Row      string `yaml:"row"`
-		Category string `yaml:"category"`
-		Toward   string `yaml:"toward"`
-		Weight   int    `yaml:"weight"`
-		Reason   string `yaml:"reason"`
+		Row      string `yaml:"row" jsonschema_description:"A row id; or name a category"`
+		Category string `yaml:"category" jsonschema_description:"A category id; or name a row"`
+		Toward   string `yaml:"toward" jsonschema:"required" jsonschema_description:"A subject id"`
+		Weight   int    `yaml:"weight" jsonschema:"required,minimum=1,maximum=3"`
+		Reason   string `yaml:"reason" jsonschema:"required"`
 	}
 )
 

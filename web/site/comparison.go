@@ -127,7 +127,6 @@ func (l *loader) loadComparison(doc *document) {
 		p.Choose = c.Choose.forPair(p)
 		l.renderSection(doc, intros, p.Slug, p, func(d *markdown.Document) { p.Intro = d })
 		c.Pairs = append(c.Pairs, p)
-		l.site.Comparisons = append(l.site.Comparisons, p)
 	}
 	if c.IsTable() {
 		l.renderSection(doc, intros, c.Slug, c, func(d *markdown.Document) { c.Intro = d })

@@ -17,80 +17,81 @@ import (
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// The front matter of each kind of file, as written. Unknown keys are errors.
+// The front matter of each kind of file, as written. Unknown keys are errors. The
+// jsonschema tags shape the JSON Schemas published in content/schema (see schema_test.go).
 type (
 	comparisonMeta struct {
-		Title      string              `yaml:"title"`
-		Summary    string              `yaml:"summary"`
-		Subjects   []subjectMeta       `yaml:"subjects"`
-		Pairs      map[string]pairMeta `yaml:"pairs"`
-		Categories []categoryMeta      `yaml:"categories"`
-		Reviewed   date                `yaml:"reviewed"`
+		Title      string              `yaml:"title" jsonschema:"required" jsonschema_description:"The all-subjects table's title; with two subjects the pair's"`
+		Summary    string              `yaml:"summary" jsonschema:"required"`
+		Subjects   []subjectMeta       `yaml:"subjects" jsonschema:"required,minItems=2" jsonschema_description:"The subjects in column order"`
+		Pairs      map[string]pairMeta `yaml:"pairs" jsonschema_description:"Each pair page's title and summary, keyed by pair (flask-vs-fastapi)"`
+		Categories []categoryMeta      `yaml:"categories" jsonschema:"required,minItems=1"`
+		Reviewed   date                `yaml:"reviewed" jsonschema:"required"`
 	}
 	subjectMeta struct {
-		ID     string `yaml:"id"`
-		Name   string `yaml:"name"`
-		Covers string `yaml:"covers"`
+		ID     string `yaml:"id" jsonschema:"required,pattern=^[a-z0-9]+(-[a-z0-9]+)*$"`
+		Name   string `yaml:"name" jsonschema:"required"`
+		Covers string `yaml:"covers" jsonschema_description:"The versions the content was written against, such as 5.2 LTS"`
 	}
 	pairMeta struct {
-		Title   string `yaml:"title"`
-		Summary string `yaml:"summary"`
+		Title   string `yaml:"title" jsonschema:"required"`
+		Summary string `yaml:"summary" jsonschema:"required"`
 	}
 	categoryMeta struct {
-		ID    string `yaml:"id"`
-		Title string `yaml:"title"`
+		ID    string `yaml:"id" jsonschema:"required,pattern=^[a-z0-9]+(-[a-z0-9]+)*$"`
+		Title string `yaml:"title" jsonschema:"required"`
 	}
 	rowMeta struct {
-		Title    string                 `yaml:"title"`
-		Category string                 `yaml:"category"`
-		Order    int                    `yaml:"order"`
-		Aliases  []string               `yaml:"aliases"`
-		Cells    map[string]cellMeta    `yaml:"cells"`
-		Pairs    map[string]verdictMeta `yaml:"pairs"`
+		Title    string                 `yaml:"title" jsonschema:"required"`
+		Category string                 `yaml:"category" jsonschema:"required" jsonschema_description:"A category id from index.md"`
+		Order    int                    `yaml:"order" jsonschema_description:"Position within the category"`
+		Aliases  []string               `yaml:"aliases" jsonschema_description:"Old ids whose links must keep working"`
+		Cells    map[string]cellMeta    `yaml:"cells" jsonschema:"required" jsonschema_description:"One cell per subject, keyed by subject id"`
+		Pairs    map[string]verdictMeta `yaml:"pairs" jsonschema_description:"A verdict per pair, keyed by pair (flask-vs-fastapi)"`
 		// Summary and Verdict are the shorthand of a two-subject comparison, whose one pair
 		// needs no pairs mapping.
-		Summary  string       `yaml:"summary"`
-		Verdict  string       `yaml:"verdict"`
-		Sources  []sourceMeta `yaml:"sources"`
-		Reviewed date         `yaml:"reviewed"`
+		Summary  string       `yaml:"summary" jsonschema_description:"Two-subject shorthand only: the pair's summary"`
+		Verdict  string       `yaml:"verdict" jsonschema_description:"Two-subject shorthand only: a subject id or tie"`
+		Sources  []sourceMeta `yaml:"sources" jsonschema:"required,minItems=1"`
+		Reviewed date         `yaml:"reviewed" jsonschema:"required"`
 	}
 	verdictMeta struct {
-		Verdict string `yaml:"verdict"`
-		Summary string `yaml:"summary"`
+		Verdict string `yaml:"verdict" jsonschema:"required" jsonschema_description:"One of the pair's two subject ids, or tie"`
+		Summary string `yaml:"summary" jsonschema:"required"`
 		// Reviewed, when later than the row's, is when this pair's verdict and explanation
 		// were last checked.
 		Reviewed date `yaml:"reviewed"`
 	}
 	cellMeta struct {
-		Support string `yaml:"support"`
-		Text    string `yaml:"text"`
+		Support string `yaml:"support" jsonschema:"required,enum=builtin,enum=extension,enum=partial,enum=none"`
+		Text    string `yaml:"text" jsonschema:"required"`
 	}
 	sourceMeta struct {
-		Title    string   `yaml:"title"`
-		URL      string   `yaml:"url"`
-		Read     date     `yaml:"read"`
-		Subjects []string `yaml:"subjects"`
+		Title    string   `yaml:"title" jsonschema:"required"`
+		URL      string   `yaml:"url" jsonschema:"required,format=uri"`
+		Read     date     `yaml:"read" jsonschema:"required"`
+		Subjects []string `yaml:"subjects" jsonschema_description:"The subjects it documents; none means every subject"`
 	}
 	frameworkMeta struct {
-		Title    string       `yaml:"title"`
-		Summary  string       `yaml:"summary"`
+		Title    string       `yaml:"title" jsonschema:"required"`
+		Summary  string       `yaml:"summary" jsonschema:"required"`
 		Facts    []factMeta   `yaml:"facts"`
 		Links    []linkMeta   `yaml:"links"`
-		Sources  []sourceMeta `yaml:"sources"`
-		Reviewed date         `yaml:"reviewed"`
+		Sources  []sourceMeta `yaml:"sources" jsonschema:"required,minItems=1"`
+		Reviewed date         `yaml:"reviewed" jsonschema:"required"`
 	}
 	factMeta struct {
-		Label string `yaml:"label"`
-		Value string `yaml:"value"`
+		Label string `yaml:"label" jsonschema:"required"`
+		Value string `yaml:"value" jsonschema:"required"`
 	}
 	linkMeta struct {
-		Title string `yaml:"title"`
-		URL   string `yaml:"url"`
+		Title string `yaml:"title" jsonschema:"required"`
+		URL   string `yaml:"url" jsonschema:"required,format=uri"`
 	}
 	guideMeta struct {
-		Title    string       `yaml:"title"`
-		Summary  string       `yaml:"summary"`
-		Reviewed date         `yaml:"reviewed"`
+		Title    string       `yaml:"title" jsonschema:"required"`
+		Summary  string       `yaml:"summary" jsonschema:"required"`
+		Reviewed date         `yaml:"reviewed" jsonschema:"required"`
 		Sources  []sourceMeta `yaml:"sources"`
 	}
 )
@@ -156,11 +157,17 @@ func Load(fsys fs.FS, options ...Option) (*Site, error) {
 	l.loadFrameworks()
 	l.loadGuides()
 	l.renderAll()
-	sortBySlug(l.site.Comparisons)
 	sortBySlug(l.site.Tables)
-	for i := 1; i < len(l.site.Comparisons); i++ {
-		if a, b := l.site.Comparisons[i-1], l.site.Comparisons[i]; a.Slug == b.Slug {
-			l.problems.add(b.File, 1, "the pair %s is also compared in %s: each pair of subjects belongs to one comparison", b.Slug, a.File)
+	l.site.Comparisons = nil // in declared order, comparison by comparison
+	seen := map[string]*Comparison{}
+	for _, t := range l.site.Tables {
+		for _, p := range t.Pairs {
+			if other := seen[p.Slug]; other != nil {
+				l.problems.add(p.File, 1, "the pair %s is also compared in %s: each pair of subjects belongs to one comparison", p.Slug, other.File)
+				continue
+			}
+			seen[p.Slug] = p
+			l.site.Comparisons = append(l.site.Comparisons, p)
 		}
 	}
 	l.checkReferences(names)

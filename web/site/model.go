@@ -16,13 +16,13 @@ import (
 
 // Site is all the content of one Versus instance.
 type Site struct {
-	Comparisons []*Comparison // every pair of subjects, sorted by slug
+	Comparisons []*Comparison // every pair of subjects, in declared order (flask-vs-django, flask-vs-fastapi, …)
 	// Tables are the comparisons as written, with every subject and cell, sorted by slug;
 	// each lists its pairs in declared order. Those of three subjects or more (IsTable)
 	// have a page of their own.
-	Tables []*Comparison
-	Frameworks  []*Framework  // sorted by id
-	Guides      []*Guide      // sorted by title
+	Tables     []*Comparison
+	Frameworks []*Framework // sorted by id
+	Guides     []*Guide     // sorted by title
 }
 
 // Comparison is "a vs b", or a table of three subjects or more ("a vs b vs c"): its
@@ -199,6 +199,16 @@ func (s *Site) Comparison(slug string) *Comparison {
 	for _, c := range s.Comparisons {
 		if c.Slug == slug {
 			return c
+		}
+	}
+	return nil
+}
+
+// Table returns the comparison as written with this slug (see Tables), or nil.
+func (s *Site) Table(slug string) *Comparison {
+	for _, t := range s.Tables {
+		if t.Slug == slug {
+			return t
 		}
 	}
 	return nil
