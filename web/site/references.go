@@ -79,8 +79,17 @@ func (l *loader) linkTargets() linkTargets {
 			continue // a two-subject comparison is its pair's page
 		}
 		anchors := map[string]bool{}
+		for _, s := range c.Subjects {
+			anchors[s.ID] = true
+		}
+		for _, cat := range c.Categories {
+			anchors["category-"+cat.ID] = true
+		}
 		for _, row := range c.Rows {
 			anchors[row.ID] = true
+			for _, alias := range row.Aliases {
+				anchors[alias] = true
+			}
 		}
 		t[c.Path()] = anchors
 		if c.Choose != nil {
