@@ -92,17 +92,9 @@ type FilterOption struct {
 // NewComparisonPage returns the table of c with the rows that keep accepts, under the
 // filter form in the state filter; the legend lists only the support levels shown.
 func NewComparisonPage(f Frame, c *site.Comparison, filter FilterView, keep func(*site.Row) bool) ComparisonPage {
-	p := ComparisonPage{
-		Shell:    f.Shell(c.Path(), c.Title, c.Summary),
-		Title:    c.Title,
-		Summary:  c.Summary,
-		Intro:    templ.Raw(string(c.Intro.HTML)),
-		Subjects: newSubjects(c),
-		Reviewed: date(c.Reviewed),
-		Covers:   coversSentence(c.Subjects),
-		Picker:   NewPicker(f.Site, c.Subjects[0].ID, c.Subjects[1].ID),
-		Related:  related(c),
-	}
+	p := newTable(f, c)
+	p.Picker = NewPicker(f.Site, c.Subjects[0].ID, c.Subjects[1].ID)
+	p.Related = related(c)
 	p.Shell.Meta.Alternates = []Alternate{
 		{Type: "application/json", Href: c.JSONPath(), Title: c.Title + " as JSON"},
 		{Type: "text/csv", Href: c.CSVPath(), Title: c.Title + " as CSV"},
@@ -129,17 +121,9 @@ func NewComparisonPage(f Frame, c *site.Comparison, filter FilterView, keep func
 // NewTablePage returns the table of every subject of t, a comparison of three subjects
 // or more: every cell of every row, and each pair's verdict linking to that pair's page.
 func NewTablePage(f Frame, t *site.Comparison) ComparisonPage {
-	p := ComparisonPage{
-		Shell:    f.Shell(t.Path(), t.Title, t.Summary),
-		Title:    t.Title,
-		Summary:  t.Summary,
-		Intro:    templ.Raw(string(t.Intro.HTML)),
-		Subjects: newSubjects(t),
-		Reviewed: date(t.Reviewed),
-		Covers:   coversSentence(t.Subjects),
-		Picker:   NewPicker(f.Site, "", ""),
-		IsTable:  true,
-	}
+	p := newTable(f, t)
+	p.Picker = NewPicker(f.Site, "", "")
+	p.IsTable = true
 	for _, pair := range t.Pairs {
 		p.Related = append(p.Related, Link{Title: pair.Title, URL: pair.Path()})
 	}
@@ -163,6 +147,19 @@ func NewTablePage(f Frame, t *site.Comparison) ComparisonPage {
 	}
 	p.Legend = newLegend(rows)
 	return p
+}
+
+// newTable is what every comparison page has: its heading, intro, columns and versions.
+func newTable(f Frame, c *site.Comparison) ComparisonPage {
+	return ComparisonPage{
+		Shell:    f.Shell(c.Path(), c.Title, c.Summary),
+		Title:    c.Title,
+		Summary:  c.Summary,
+		Intro:    templ.Raw(string(c.Intro.HTML)),
+		Subjects: newSubjects(c),
+		Reviewed: date(c.Reviewed),
+		Covers:   coversSentence(c.Subjects),
+	}
 }
 
 // related links a pair's page to the other pairs of its subjects and to their table.

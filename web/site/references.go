@@ -53,23 +53,14 @@ type linkTargets map[string]map[string]bool
 func (l *loader) linkTargets() linkTargets {
 	t := linkTargets{HomePath: nil, GuidesPath: nil, SearchPath: nil, SitemapPath: nil, FeedPath: nil, RobotsPath: nil}
 	for _, c := range l.site.Comparisons {
-		anchors := map[string]bool{}
-		for _, s := range c.Subjects {
-			anchors[s.ID] = true
-		}
-		for _, cat := range c.Categories {
-			anchors["category-"+cat.ID] = true
-		}
 		for _, row := range c.Rows {
-			anchors[row.ID] = true
 			t[row.Path()] = headingIDs(row.Body.Headings)
 			t[row.JSONPath()] = nil
 			for _, alias := range row.Aliases {
-				anchors[alias] = true
 				t[RowPath(c.Slug, alias)] = nil
 			}
 		}
-		t[c.Path()] = anchors
+		t[c.Path()] = tableAnchors(c)
 		t[c.JSONPath()] = nil
 		t[c.CSVPath()] = nil
 		t[c.ChoosePath()] = nil
@@ -78,20 +69,7 @@ func (l *loader) linkTargets() linkTargets {
 		if !c.IsTable() {
 			continue // a two-subject comparison is its pair's page
 		}
-		anchors := map[string]bool{}
-		for _, s := range c.Subjects {
-			anchors[s.ID] = true
-		}
-		for _, cat := range c.Categories {
-			anchors["category-"+cat.ID] = true
-		}
-		for _, row := range c.Rows {
-			anchors[row.ID] = true
-			for _, alias := range row.Aliases {
-				anchors[alias] = true
-			}
-		}
-		t[c.Path()] = anchors
+		t[c.Path()] = tableAnchors(c)
 		if c.Choose != nil {
 			t[c.ChoosePath()] = nil
 		}
@@ -103,6 +81,25 @@ func (l *loader) linkTargets() linkTargets {
 		t[f.Path()] = headingIDs(f.Body.Headings)
 	}
 	return t
+}
+
+// tableAnchors are the fragments of a comparison's table: a column per subject, a section
+// per category, and each row under its id and its old ids.
+func tableAnchors(c *Comparison) map[string]bool {
+	anchors := map[string]bool{}
+	for _, s := range c.Subjects {
+		anchors[s.ID] = true
+	}
+	for _, cat := range c.Categories {
+		anchors["category-"+cat.ID] = true
+	}
+	for _, row := range c.Rows {
+		anchors[row.ID] = true
+		for _, alias := range row.Aliases {
+			anchors[alias] = true
+		}
+	}
+	return anchors
 }
 
 func headingIDs(hs []markdown.Heading) map[string]bool {
