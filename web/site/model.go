@@ -322,3 +322,26 @@ func (c *Comparison) category(id string) *Category {
 	}
 	return nil
 }
+
+// ReleaseRenderedHTML drops the rendered HTML of every Markdown body. A server calls it
+// once its pages are built: after that the content model serves search and the pages
+// rendered per request, none of which use it, and it is most of the model's memory.
+func (s *Site) ReleaseRenderedHTML() {
+	release := func(d *markdown.Document) {
+		if d != nil {
+			d.HTML = nil
+		}
+	}
+	for _, c := range append(s.Comparisons[:len(s.Comparisons):len(s.Comparisons)], s.Tables...) {
+		release(c.Intro)
+		for _, row := range c.Rows {
+			release(row.Body)
+		}
+	}
+	for _, g := range s.Guides {
+		release(g.Body)
+	}
+	for _, f := range s.Frameworks {
+		release(f.Body)
+	}
+}
