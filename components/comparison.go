@@ -251,8 +251,14 @@ func verdictText(r Row) string {
 	return r.VerdictName
 }
 
-// colspan is the width of a category heading row: the feature, each subject, the verdict.
-func colspan(subjects []Subject) string { return strconv.Itoa(len(subjects) + 2) }
+// colspan is the width of a category heading row: the feature, each subject and, in a
+// pair's table, the verdict.
+func colspan(p ComparisonPage) string {
+	if p.IsTable {
+		return strconv.Itoa(len(p.Subjects) + 1)
+	}
+	return strconv.Itoa(len(p.Subjects) + 2)
+}
 
 // subjectColumn is the class shared by a subject's column header and cells, so CSS can
 // highlight the column when its header is the :target.

@@ -25,16 +25,19 @@ func threeFrame(t *testing.T) Frame {
 func TestTablePageHasEveryCellAndEachPairsVerdict(t *testing.T) {
 	f := threeFrame(t)
 	doc := renderHTML(t, Comparison(NewTablePage(f, f.Site.Tables[0])))
-	if got := doc.Find("table.matrix thead th").Length(); got != 5 {
-		t.Errorf("%d column headers, want feature, three subjects and the pairs' verdicts", got)
+	if got := doc.Find("table.matrix thead th").Length(); got != 4 {
+		t.Errorf("%d column headers, want the feature and three subjects", got)
+	}
+	if got := doc.Find("tr.category-row th").First().AttrOr("colspan", ""); got != "4" {
+		t.Errorf("category heading spans %s columns", got)
 	}
 	orm := doc.Find("tr#orm")
-	if got := orm.Find("td[data-label]").Length(); got != 4 {
-		t.Errorf("the orm row has %d cells, want three subjects and the verdicts", got)
+	if got := orm.Find("td[data-label]").Length(); got != 3 {
+		t.Errorf("the orm row has %d cells, want three subjects", got)
 	}
-	if orm.Find(`td.pair-verdicts a[href="/compare/flask-vs-fastapi/orm"]`).Text() != "Flask vs FastAPI" ||
-		!strings.Contains(orm.Find("td.pair-verdicts").Text(), "Django vs FastAPI: Django") {
-		t.Errorf("pair verdicts = %q", orm.Find("td.pair-verdicts").Text())
+	if orm.Find(`th ul.pair-verdicts a[href="/compare/flask-vs-fastapi/orm"]`).Text() != "Flask vs FastAPI" ||
+		!strings.Contains(orm.Find("ul.pair-verdicts").Text(), "Django vs FastAPI: Django") {
+		t.Errorf("pair verdicts = %q", orm.Find("ul.pair-verdicts").Text())
 	}
 	if doc.Find(".filter-box").Length() != 0 {
 		t.Error("the table page offers a filter it cannot apply")
