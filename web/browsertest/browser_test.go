@@ -299,3 +299,24 @@ func TestSearchAndChooseWithoutJavaScript(t *testing.T) {
 		t.Errorf("the shared URL shows %q, not %q", again, headline)
 	}
 }
+
+// TestPairPickerWithoutJavaScript picks two frameworks on the home page with scripts
+// disabled: the GET form lands on the pair's canonical page, whichever order they were
+// picked in.
+func TestPairPickerWithoutJavaScript(t *testing.T) {
+	ts := startSite(t)
+	ctx := newBrowser(t)
+	call(t, ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+	do(t, ctx,
+		chromedp.Navigate(ts.URL+"/"),
+		chromedp.SetValue(chromedp.CSS(`#pick-a`), "fastapi"),
+		chromedp.SetValue(chromedp.CSS(`#pick-b`), "django"),
+		chromedp.Submit(chromedp.CSS(`form.pair-picker`)),
+		chromedp.WaitVisible(chromedp.CSS(`table.matrix`)),
+	)
+	url, _ := chromedp.Run(ctx, chromedp.Location())
+	title := eval[string](t, ctx, `document.querySelector("h1").textContent`)
+	if url != ts.URL+"/compare/django-vs-fastapi" || title != "Django vs FastAPI" {
+		t.Errorf("the picker landed on %s, titled %q", url, title)
+	}
+}
