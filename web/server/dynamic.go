@@ -28,7 +28,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 		return s.badSearch(w, r, "", "Search takes one q parameter; this address has several.")
 	}
 	query := values.Get("q")
-	index, err := s.searchIndex(r.Context())
+	index, err := s.searchIndex(renderContext(r)) // a short wait at start-up; a half-closed client still gets its answer
 	if err != nil {
 		return err
 	}
