@@ -24,6 +24,8 @@ type tableRow struct {
 	sections map[string]section
 }
 
+// loadComparison reads a comparison as written (index.md, its rows and choose.yaml), then
+// derives the comparison of each pair of its subjects and adds them to the site.
 func (l *loader) loadComparison(doc *document) {
 	var meta comparisonMeta
 	_ = doc.decodeStrict(&meta, &l.problems) // decoded cleanly once already
