@@ -123,13 +123,14 @@ func newChooseResult(f Frame, c *site.Comparison, answers choose.Answers, res ch
 	return out
 }
 
-// subjectNames joins the names of c's subjects: "Flask and Django".
+// subjectNames joins the names of c's subjects: "Flask and Django", "Flask, Django and
+// FastAPI".
 func subjectNames(c *site.Comparison) string {
 	names := make([]string, len(c.Subjects))
 	for i, s := range c.Subjects {
 		names[i] = s.Name
 	}
-	return strings.Join(names, " and ")
+	return andList(names)
 }
 
 // chooseTotals reads "Based on 3 of 11 questions. Flask: 3 points, Django: 7 points."

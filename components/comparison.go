@@ -196,13 +196,15 @@ func versionList(subjects []site.Subject) string {
 			parts = append(parts, s.Name+" "+s.Covers)
 		}
 	}
-	switch len(parts) {
-	case 0:
-		return ""
-	case 1:
-		return parts[0]
+	return andList(parts)
+}
+
+// andList joins words as "A", "A and B", "A, B and C" ("" for none).
+func andList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
 	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // NewFilterView is the filter form of c with these categories selected, ties hidden or

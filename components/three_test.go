@@ -97,3 +97,12 @@ func TestPickPage(t *testing.T) {
 		t.Error("a site with one pair shows a picker")
 	}
 }
+
+func TestThreeWayHelperNamesItsSubjects(t *testing.T) {
+	if got := subjectNames(threeFrame(t).Site.Tables[0]); got != "Flask, Django and FastAPI" {
+		t.Errorf("subject names = %q", got)
+	}
+	if got := subjectNames(testFrame(t).Site.Comparisons[0]); got != "Flask and Django" {
+		t.Errorf("subject names = %q", got)
+	}
+}
