@@ -143,7 +143,7 @@ func encodeAll(files []*File) error {
 	errs := make([]error, len(files))
 	parallel.Each(len(files), func() func(int) {
 		c := compress.New()
-		return func(i int) { errs[i] = encode(c, files[i]) }
+		return func(i int) { errs[i] = Encode(c, files[i]) }
 	})
 	for i, err := range errs {
 		if err != nil {
@@ -153,9 +153,10 @@ func encodeAll(files []*File) error {
 	return nil
 }
 
-// encode computes the ETag of f's body and, for compressible types, its gzip and brotli
-// variants, keeping each only when it is smaller than the body.
-func encode(c *compress.Compressor, f *File) error {
+// Encode computes the ETag of f's body and, for compressible types, its gzip and brotli
+// variants, keeping each only when it is smaller than the body. Site does it for every
+// file; the static export, for the redirect pages it makes itself.
+func Encode(c *compress.Compressor, f *File) error {
 	body := f.Body()
 	sum := sha256.Sum256(body)
 	tag := base64.RawURLEncoding.EncodeToString(sum[:12])

@@ -17,6 +17,7 @@ import (
 
 	"github.com/versus-dev/versus/web/build"
 	"github.com/versus-dev/versus/web/compress"
+	"github.com/versus-dev/versus/web/pages"
 	"github.com/versus-dev/versus/web/parallel"
 )
 
@@ -111,11 +112,11 @@ func plan(out *build.Output, sum *Summary) ([]output, error) {
 		if !isPage {
 			continue // a data twin's old address: only _redirects can send it on
 		}
-		o, err := compressed(c, name, refreshPage(r.To, out.Renderer.AbsoluteURL(r.To)))
-		if err != nil {
-			return nil, err
+		page := &build.File{Path: r.From, ContentType: pages.HTMLType, Variants: [build.NumEncodings]*build.Variant{{Body: refreshPage(r.To, out.Renderer.AbsoluteURL(r.To))}}}
+		if err := build.Encode(c, page); err != nil {
+			return nil, fmt.Errorf("export: compressing %s: %w", name, err)
 		}
-		outputs = append(outputs, o)
+		outputs = append(outputs, fileOutput(name, page))
 	}
 	sum.Redirects = len(out.Redirects)
 	outputs = append(outputs, output{name: RedirectsFile, body: redirectsFile(out.Redirects)})
@@ -129,25 +130,6 @@ func plan(out *build.Output, sum *Summary) ([]output, error) {
 	}
 	sort.Slice(outputs, func(i, j int) bool { return outputs[i].name < outputs[j].name })
 	return outputs, nil
-}
-
-// compressed is a page made here (a redirect's refresh page) with its compressed copies,
-// kept where smaller, as web/build keeps them for the site's own pages.
-func compressed(c *compress.Compressor, name string, body []byte) (output, error) {
-	o := output{name: name, body: body}
-	for _, cp := range []struct {
-		suffix string
-		pack   func(*compress.Compressor, []byte) ([]byte, error)
-	}{{".gz", (*compress.Compressor).Gzip}, {".br", (*compress.Compressor).Brotli}} {
-		packed, err := cp.pack(c, body)
-		if err != nil {
-			return output{}, fmt.Errorf("export: compressing %s: %w", name, err)
-		}
-		if len(packed) < len(body) {
-			o.copies = append(o.copies, copy{suffix: cp.suffix, body: packed})
-		}
-	}
-	return o, nil
 }
 
 // fileOutput is a built file as written at name, with its compressed copies.

@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"github.com/go-chi/chi/v5"
@@ -20,10 +21,10 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	if r.URL.RawQuery == "" {
 		return s.stored(w, r)
 	}
-	if len(r.URL.RawQuery) > maxQueryBytes {
-		return &httpError{status: http.StatusRequestURITooLong, message: "This search is too long."}
+	values, err := readQuery(r, "This search is too long.")
+	if err != nil {
+		return err
 	}
-	values := r.URL.Query()
 	if len(values["q"]) > 1 {
 		return s.badSearch(w, r, "", "Search takes one q parameter; this address has several.")
 	}
@@ -103,10 +104,10 @@ func (s *Server) pick(w http.ResponseWriter, r *http.Request) error {
 	if r.URL.RawQuery == "" {
 		return s.stored(w, r)
 	}
-	if len(r.URL.RawQuery) > maxQueryBytes {
-		return &httpError{status: http.StatusRequestURITooLong, message: "This address is too long."}
+	q, err := readQuery(r, "This address is too long.")
+	if err != nil {
+		return err
 	}
-	q := r.URL.Query()
 	a, b := q.Get("a"), q.Get("b")
 	problem := "There is no comparison of those two: pick each framework from its list."
 	switch {
@@ -129,13 +130,23 @@ func (s *Server) pick(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// readQuery parses the query string of a page rendered for its query, or answers 414
+// with tooLong when the query is longer than the server will parse.
+func readQuery(r *http.Request, tooLong string) (url.Values, error) {
+	if len(r.URL.RawQuery) > maxQueryBytes {
+		return nil, &httpError{status: http.StatusRequestURITooLong, message: tooLong}
+	}
+	return r.URL.Query(), nil
+}
+
 // filteredComparison renders a view of the table chosen in the query (?cat=, ?diff=, ?q=).
 // A query that selects nothing special is served the pre-rendered page, stored.
 func (s *Server) filteredComparison(w http.ResponseWriter, r *http.Request, c *site.Comparison, stored *entry) error {
-	if len(r.URL.RawQuery) > maxQueryBytes {
-		return &httpError{status: http.StatusRequestURITooLong, message: "This address is too long."}
+	q, err := readQuery(r, "This address is too long.")
+	if err != nil {
+		return err
 	}
-	f := pages.ParseFilter(c, r.URL.Query())
+	f := pages.ParseFilter(c, q)
 	if !f.Active() && len(f.Notes) == 0 {
 		stored.serve(w, r)
 		return nil

@@ -193,7 +193,7 @@ func (l *loader) weight(c *Comparison, file string, line int, wm weightMeta) (We
 		ps.add(file, line, "a weight needs a row or a category")
 		ok = false
 	}
-	if _, known := c.Subject(wm.Toward); !known {
+	if !c.Has(wm.Toward) {
 		ps.add(file, line, "weight toward %q: must be a subject id (%s)", wm.Toward, subjectList(c))
 		ok = false
 	}
@@ -221,7 +221,7 @@ func (ch *Choose) forPair(p *Comparison) *Choose {
 		for _, a := range q.Answers {
 			pa := &Answer{ID: a.ID, Text: a.Text}
 			for _, w := range a.Weights {
-				if w.Toward != p.Subjects[0].ID && w.Toward != p.Subjects[1].ID {
+				if !p.Has(w.Toward) {
 					continue
 				}
 				if w.Row != nil {

@@ -32,7 +32,7 @@ func (l *loader) loadComparison(doc *document) {
 	dir := path.Dir(doc.file)
 	c := &Comparison{
 		Slug: path.Base(dir), File: doc.file, Title: meta.Title, Summary: meta.Summary,
-		Reviewed: meta.Reviewed.Time, rowsByID: map[string]*Row{}, aliases: map[string]*Row{},
+		Reviewed: meta.Reviewed.Time, rowsByID: map[string]*Row{},
 	}
 	c.Table = c
 	ps := &l.problems
@@ -101,7 +101,6 @@ func (l *loader) loadComparison(doc *document) {
 				continue
 			}
 			aliasOwner[alias] = row.File
-			c.aliases[alias] = row
 		}
 	}
 	sortRows(c)
@@ -149,7 +148,7 @@ func (l *loader) declarePairs(doc *document, c *Comparison, meta comparisonMeta)
 	var pairs []*Comparison
 	for i, a := range c.Subjects {
 		for _, b := range c.Subjects[i+1:] {
-			p := &Comparison{Slug: PairSlug(a.ID, b.ID), Subjects: []Subject{a, b}, rowsByID: map[string]*Row{}, aliases: map[string]*Row{}}
+			p := &Comparison{Slug: PairSlug(a.ID, b.ID), Subjects: []Subject{a, b}, rowsByID: map[string]*Row{}}
 			pm, ok := meta.Pairs[p.Slug]
 			switch {
 			case ok:
@@ -177,12 +176,8 @@ func (l *loader) declarePairs(doc *document, c *Comparison, meta comparisonMeta)
 // unknownPair explains why key names no pair of c.
 func unknownPair(c *Comparison, key string) string {
 	ids := strings.Split(key, pairSeparator)
-	if len(ids) == 2 {
-		if _, ok := c.Subject(ids[0]); ok {
-			if _, ok := c.Subject(ids[1]); ok && ids[0] != ids[1] {
-				return "pair " + quote(key) + " is written in the wrong order: write " + quote(PairSlug(ids[1], ids[0])) + " (subjects in their declared order)"
-			}
-		}
+	if len(ids) == 2 && ids[0] != ids[1] && c.Has(ids[0]) && c.Has(ids[1]) {
+		return "pair " + quote(key) + " is written in the wrong order: write " + quote(PairSlug(ids[1], ids[0])) + " (subjects in their declared order)"
 	}
 	return "pair " + quote(key) + " names a subject outside this comparison (subjects: " + subjectList(c) + ")"
 }
@@ -365,14 +360,14 @@ func (l *loader) loadRow(file string, c *Comparison, pairs []*Comparison, catego
 		row.Cells = append(row.Cells, Cell{Subject: s, Support: Support(cell.Support), Text: cell.Text})
 	}
 	for key := range meta.Cells {
-		if _, ok := c.Subject(key); !ok {
+		if !c.Has(key) {
 			ps.add(file, lineOf(doc.meta, "cells", key), "cell for unknown subject %q (subjects: %s)", key, subjectList(c))
 		}
 	}
 	row.Sources = l.sources(doc, meta.Sources, true)
 	for i, s := range row.Sources {
 		for _, id := range s.Subjects {
-			if _, ok := c.Subject(id); !ok {
+			if !c.Has(id) {
 				ps.add(file, lineOf(doc.meta, "sources", i), "source %q is for unknown subject %q (subjects: %s)", s.Title, id, subjectList(c))
 			}
 		}
@@ -408,7 +403,7 @@ func (l *loader) loadRow(file string, c *Comparison, pairs []*Comparison, catego
 			ps.add(file, lineOf(doc.meta, "pairs"), "missing verdict for pair %q", p.Slug)
 			continue
 		}
-		if v.Verdict != "tie" && v.Verdict != p.Subjects[0].ID && v.Verdict != p.Subjects[1].ID {
+		if v.Verdict != "tie" && !p.Has(v.Verdict) {
 			ps.add(file, line, "verdict %q for %s must be %s, %s or \"tie\"", v.Verdict, p.Slug, p.Subjects[0].ID, p.Subjects[1].ID)
 		}
 		if strings.TrimSpace(v.Summary) == "" {
@@ -446,19 +441,16 @@ func (l *loader) pairRow(tr *tableRow, p *Comparison, cat *Category) {
 		row.Reviewed = v.Reviewed.Time
 	}
 	for _, cell := range t.Cells {
-		if cell.Subject.ID == p.Subjects[0].ID || cell.Subject.ID == p.Subjects[1].ID {
+		if p.Has(cell.Subject.ID) {
 			row.Cells = append(row.Cells, cell)
 		}
 	}
 	for _, s := range t.Sources {
-		if len(s.Subjects) == 0 || slices.Contains(s.Subjects, p.Subjects[0].ID) || slices.Contains(s.Subjects, p.Subjects[1].ID) {
+		if len(s.Subjects) == 0 || slices.ContainsFunc(s.Subjects, p.Has) {
 			row.Sources = append(row.Sources, s)
 		}
 	}
 	p.rowsByID[row.ID] = row
-	for _, alias := range row.Aliases {
-		p.aliases[alias] = row
-	}
 	p.Rows = append(p.Rows, row)
 	if tr.sections == nil {
 		l.render(tr.doc, p, func(d *markdown.Document) { row.Body = d })
@@ -471,15 +463,14 @@ func (l *loader) pairRow(tr *tableRow, p *Comparison, cat *Category) {
 		return
 	}
 	var dropped []codeBlock // blocks and notes of the other subjects, as line ranges
-	inPair := func(subject string) bool { return subject == p.Subjects[0].ID || subject == p.Subjects[1].ID }
 	if hasCode {
 		for _, b := range codeBlocksOf(tr.doc.body, code.start, code.end) {
-			if b.framework != "" && !inPair(b.framework) {
+			if b.framework != "" && !p.Has(b.framework) {
 				dropped = append(dropped, b)
 			}
 		}
 		for _, n := range subjectNotesOf(tr.doc.body, code.start, code.end, p.Table.Subjects) {
-			if !inPair(n.subject) {
+			if !p.Has(n.subject) {
 				dropped = append(dropped, codeBlock{first: n.first, last: n.last})
 			}
 		}

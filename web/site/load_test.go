@@ -2,6 +2,7 @@ package site
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -26,8 +27,8 @@ func TestLoadFixture(t *testing.T) {
 		t.Errorf("row order = %s, %s; want orm (data) then csrf (security)", c.Rows[0].ID, c.Rows[1].ID)
 	}
 	orm := c.Row("orm")
-	if c.RowByAlias("database") != orm {
-		t.Error("alias database does not resolve to the orm row")
+	if !slices.Equal(orm.Aliases, []string{"database"}) {
+		t.Errorf("the orm row's old ids are %v, want [database]", orm.Aliases)
 	}
 	if orm.VerdictName() != "Django" {
 		t.Errorf("VerdictName = %q", orm.VerdictName())
@@ -86,22 +87,35 @@ func TestValidationErrors(t *testing.T) {
 			fsys := sitetest.FS()
 			if tt.newFile {
 				fsys[tt.file] = &fstest.MapFile{Data: fsys[row].Data}
-			} else {
-				data := string(fsys[tt.file].Data)
-				if !strings.Contains(data, tt.old) {
-					t.Fatalf("fixture %s does not contain %q", tt.file, tt.old)
-				}
-				fsys[tt.file] = &fstest.MapFile{Data: []byte(strings.Replace(data, tt.old, tt.new, 1))}
+				wantProblem(t, fsys, tt.want)
+				return
 			}
-			_, err := Load(fsys)
-			var verr *ValidationError
-			if !errors.As(err, &verr) {
-				t.Fatalf("Load error = %v, want a *ValidationError", err)
-			}
-			if !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("problems:\n%v\nwant a line containing:\n%s", err, tt.want)
-			}
+			breakFixture(t, fsys, tt.file, tt.old, tt.new)
+			wantProblem(t, fsys, tt.want)
 		})
+	}
+}
+
+// breakFixture replaces old with new in a fixture file, which must contain it.
+func breakFixture(t *testing.T, fsys fstest.MapFS, file, old, new string) {
+	t.Helper()
+	data := string(fsys[file].Data)
+	if !strings.Contains(data, old) {
+		t.Fatalf("fixture %s does not contain %q", file, old)
+	}
+	fsys[file] = &fstest.MapFile{Data: []byte(strings.Replace(data, old, new, 1))}
+}
+
+// wantProblem loads fsys and expects a *ValidationError with a line containing want.
+func wantProblem(t *testing.T, fsys fstest.MapFS, want string) {
+	t.Helper()
+	_, err := Load(fsys)
+	var verr *ValidationError
+	if !errors.As(err, &verr) {
+		t.Fatalf("Load error = %v, want a *ValidationError", err)
+	}
+	if !strings.Contains(err.Error(), want) {
+		t.Errorf("problems:\n%v\nwant a line containing:\n%s", err, want)
 	}
 }
 

@@ -9,6 +9,7 @@
 package site
 
 import (
+	"slices"
 	"time"
 
 	"github.com/versus-dev/versus/web/markdown"
@@ -43,7 +44,6 @@ type Comparison struct {
 	Pairs      []*Comparison // every pair of the comparison's subjects, in declared order
 
 	rowsByID map[string]*Row
-	aliases  map[string]*Row
 }
 
 // Subject is one of the things compared, such as a framework.
@@ -237,19 +237,6 @@ func (s *Site) Framework(id string) *Framework {
 // Row returns the row with this id, or nil.
 func (c *Comparison) Row(id string) *Row { return c.rowsByID[id] }
 
-// RowByAlias returns the row that once had this id, or nil.
-func (c *Comparison) RowByAlias(alias string) *Row { return c.aliases[alias] }
-
-// Subject returns the subject with this id and whether it exists.
-func (c *Comparison) Subject(id string) (Subject, bool) {
-	for _, s := range c.Subjects {
-		if s.ID == id {
-			return s, true
-		}
-	}
-	return Subject{}, false
-}
-
 // InOtherPairs returns the same row in the other pairs of its comparison's subjects.
 func (r *Row) InOtherPairs() []*Row {
 	var out []*Row
@@ -295,6 +282,11 @@ func (s *Site) Subjects() []Subject {
 
 // IsTable reports whether c is a table of three subjects or more rather than a pair.
 func (c *Comparison) IsTable() bool { return len(c.Subjects) > 2 }
+
+// Has reports whether id is one of c's subjects.
+func (c *Comparison) Has(id string) bool {
+	return slices.ContainsFunc(c.Subjects, func(s Subject) bool { return s.ID == id })
+}
 
 // Neighbours returns the rows before and after r within its category (nil at the ends).
 func (r *Row) Neighbours() (prev, next *Row) {
