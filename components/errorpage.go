@@ -3,6 +3,7 @@ package components
 import (
 	"net/http"
 
+	"github.com/versus-dev/versus/web/search"
 	"github.com/versus-dev/versus/web/site"
 )
 
@@ -12,7 +13,14 @@ type ErrorPage struct {
 	Status      int
 	Heading     string
 	Message     string
-	Suggestions []Link
+	Suggestions []Link      // where to go from here
+	Search      *PathSearch // a 404's search for the words of its address; nil when there is none
+}
+
+// PathSearch is the search a 404 page runs for the words of the address it was asked for.
+type PathSearch struct {
+	Query string // the words, as the search form holds them
+	Hits  []SearchHit
 }
 
 // NewErrorPage returns the page for an error status at path, saying message and offering
@@ -37,9 +45,7 @@ func NewErrorPage(f Frame, status int, path, message string, suggestions []Link)
 	return p
 }
 
-func suggestionsHeading(status int) string {
-	if status == http.StatusNotFound {
-		return "Perhaps you were looking for"
-	}
-	return "Where to go from here"
+// NewPathSearch is a 404 page's search: the words of its address and their results.
+func NewPathSearch(query string, results search.Results) *PathSearch {
+	return &PathSearch{Query: query, Hits: newSearchHits(results)}
 }

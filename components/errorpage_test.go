@@ -2,31 +2,54 @@ package components
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 )
 
 func TestError(t *testing.T) {
 	p := ErrorPage{
 		Shell: testShell("/nope"), Status: http.StatusNotFound, Heading: "Page not found", Message: "Nothing here.",
-		Suggestions: []Link{{Title: "ORM (Flask vs Django)", URL: "/compare/flask-vs-django/orm"}},
+		Suggestions: []Link{{Title: "Back", URL: "/compare/flask-vs-django/choose"}},
 	}
 	doc := renderHTML(t, Error(p))
 	if doc.Find("h1").Text() != "Page not found" || doc.Find(".lede").Text() != "Nothing here." {
 		t.Error("heading or message missing")
 	}
-	if doc.Find("#suggestions-heading").Text() != "Perhaps you were looking for" || doc.Find(`#suggestions-heading + ul a[href="/compare/flask-vs-django/orm"]`).Length() != 1 {
-		t.Error("suggestions missing")
+	if doc.Find("#suggestions-heading").Text() != "Where to go from here" || doc.Find(`#suggestions-heading + ul a[href="/compare/flask-vs-django/choose"]`).Length() != 1 {
+		t.Error("links missing")
 	}
 	if doc.Find(`.error-page a[href="/"]`).Text() != "Go to the home page" || doc.Find(`.error-page a[href="/guides"]`).Text() != "browse the guides" {
 		t.Error("no way home or to the guides")
 	}
-	p.Status = http.StatusBadRequest
-	if got := renderHTML(t, Error(p)).Find("#suggestions-heading").Text(); got != "Where to go from here" {
-		t.Errorf("a 400's links are headed %q", got)
+	if doc.Find(".not-found-search, .error-page form").Length() != 0 {
+		t.Error("a page without a search shows one")
 	}
 	p.Suggestions = nil
 	if renderHTML(t, Error(p)).Find("#suggestions-heading").Length() != 0 {
-		t.Error("a suggestions section without suggestions")
+		t.Error("a links section without links")
+	}
+
+	// The server's 404: results for the words of the path, as h3s under the section's h2,
+	// and the form holding the words.
+	p.Search = &PathSearch{Query: "flask django ormm", Hits: []SearchHit{{
+		Kind: "Row", Section: "Data", URL: "/compare/flask-vs-django/orm", Title: []Segment{{Text: "ORM", Match: true}},
+		Places: []SearchPlace{{Title: "Flask vs Django", URL: "/compare/flask-vs-django/orm", Linked: true}, {Title: "all three", URL: "/compare/flask-vs-django-vs-fastapi#orm"}},
+	}}}
+	doc = renderHTML(t, Error(p))
+	section := doc.Find(`section.not-found-search[aria-labelledby="results-heading"]`)
+	if section.Find("h2#results-heading").Text() != "Perhaps you were looking for" || section.Find(`ol.results li h3 a[href="/compare/flask-vs-django/orm"]`).Text() != "ORM" {
+		t.Errorf("results = %q", section.Text())
+	}
+	if section.Find(".result-places a").Length() != 2 {
+		t.Error("the result does not name its pages")
+	}
+	if section.Find(`form[role=search] input#not-found-q[name=q]`).AttrOr("value", "") != "flask django ormm" || section.Find(`label[for=not-found-q]`).Length() != 1 {
+		t.Error("the form does not hold the words of the path")
+	}
+	p.Search.Hits = nil
+	section = renderHTML(t, Error(p)).Find(".not-found-search")
+	if section.Find(".results").Length() != 0 || !strings.Contains(section.Text(), "Nothing on the site matches “flask django ormm”") || section.Find("form").Length() != 1 {
+		t.Errorf("no results = %q", section.Text())
 	}
 }
 

@@ -1,6 +1,8 @@
 package components
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/a-h/templ"
@@ -25,8 +27,51 @@ func TestFramework(t *testing.T) {
 	}
 	p.Facts, p.Links = nil, nil
 	doc = renderHTML(t, Framework(p))
-	if doc.Find("#facts-heading, #links-heading").Length() != 0 {
+	if doc.Find("#facts-heading, #links-heading, #compare-heading").Length() != 0 {
 		t.Error("empty sections rendered")
+	}
+
+	p.Comparisons = []ProfileComparison{
+		{Title: "Flask vs Django", URL: "/compare/flask-vs-django", ChooseURL: "/compare/flask-vs-django/choose"},
+		{Title: "Flask vs Django vs FastAPI", URL: "/compare/flask-vs-django-vs-fastapi"},
+	}
+	doc = renderHTML(t, Framework(p))
+	items := doc.Find(`section[aria-labelledby=compare-heading] li`)
+	if doc.Find("#compare-heading").Text() != "Compare Flask" || items.Length() != 2 {
+		t.Fatalf("comparisons section: %q", doc.Find(".profile-comparisons").Text())
+	}
+	helper := items.First().Find(`a[href="/compare/flask-vs-django/choose"]`)
+	if items.First().Find(`a[href="/compare/flask-vs-django"]`).Text() != "Flask vs Django" || helper.Text() != "Which should I choose? Flask vs Django" || helper.Find(".visually-hidden").Length() != 1 {
+		t.Errorf("first comparison: %q", items.First().Text())
+	}
+	if items.Last().Find("a").Length() != 1 {
+		t.Error("a comparison without a helper links to one")
+	}
+	// The section comes before the profile's text, after the key facts.
+	if html, _ := doc.Find("article").Html(); strings.Index(html, "compare-heading") > strings.Index(html, `class="prose"`) {
+		t.Error("the comparisons come after the profile's text")
+	}
+}
+
+func TestNewFrameworkPageLinksItsComparisons(t *testing.T) {
+	f := threeFrame(t)
+	want := map[string][]ProfileComparison{
+		"fastapi": {
+			{Title: "Flask vs FastAPI", URL: "/compare/flask-vs-fastapi"},
+			{Title: "Django vs FastAPI", URL: "/compare/django-vs-fastapi"},
+			{Title: "Flask vs Django vs FastAPI", URL: "/compare/flask-vs-django-vs-fastapi"},
+		},
+	}
+	for id, comparisons := range want {
+		if got := NewFrameworkPage(f, f.Site.Framework(id)).Comparisons; !slices.Equal(got, comparisons) {
+			t.Errorf("%s: %+v\nwant %+v", id, got, comparisons)
+		}
+	}
+	// With a decision helper, each comparison links to it.
+	two := testFrame(t)
+	got := NewFrameworkPage(two, two.Site.Framework("flask")).Comparisons
+	if !slices.Equal(got, []ProfileComparison{{Title: "Flask vs Django", URL: "/compare/flask-vs-django", ChooseURL: "/compare/flask-vs-django/choose"}}) {
+		t.Errorf("flask: %+v", got)
 	}
 }
 

@@ -1,6 +1,8 @@
 package components
 
 import (
+	"strconv"
+
 	"github.com/versus-dev/versus/web/search"
 	"github.com/versus-dev/versus/web/site"
 )
@@ -18,11 +20,19 @@ type SearchPage struct {
 
 // SearchHit is one search result.
 type SearchHit struct {
-	Kind    string // "Row", "Guide" or "Framework"
+	Kind    string // "Row", "Comparison", "Guide" or "Framework"
 	Title   []Segment
 	URL     string
 	Section string
 	Snippet []Segment
+	Places  []SearchPlace // a row on several pages: each pair, then "all three"; nil otherwise
+}
+
+// SearchPlace is one page a row result is on; Linked is the one its title links to.
+type SearchPlace struct {
+	Title  string
+	URL    string
+	Linked bool
 }
 
 // Segment is a piece of a search snippet or title; Match marks the words that matched.
@@ -39,24 +49,52 @@ func NewSearchPage(f Frame, query string, results search.Results, problem string
 		title = "Search: " + query
 	}
 	p := SearchPage{
-		Shell: f.Shell(site.SearchPath, title, "Search the comparison rows, guides and framework profiles."),
+		Shell: f.Shell(site.SearchPath, title, "Search the comparisons, their rows, the guides and the framework profiles."),
 		Query: query, Total: results.Total, Problem: problem,
 	}
 	if query != "" || problem != "" {
 		p.Shell.Meta.NoIndex = true
 	}
-	for _, h := range results.Hits {
-		p.Hits = append(p.Hits, SearchHit{
-			Kind: kindNames[h.Kind], Title: newSegments(h.TitleSegments, h.Title), URL: h.URL, Section: h.Section, Snippet: newSegments(h.Snippet, ""),
-		})
-	}
+	p.Hits = newSearchHits(results)
 	for _, c := range f.Site.Comparisons {
 		p.Comparisons = append(p.Comparisons, Link{Title: c.Title, URL: c.Path()})
 	}
 	return p
 }
 
-var kindNames = map[search.Kind]string{search.KindRow: "Row", search.KindGuide: "Guide", search.KindFramework: "Framework"}
+// newSearchHits are the view of search results.
+func newSearchHits(results search.Results) []SearchHit {
+	var out []SearchHit
+	for _, h := range results.Hits {
+		hit := SearchHit{
+			Kind: kindNames[h.Kind], Title: newSegments(h.TitleSegments, h.Title), URL: h.URL, Section: h.Section, Snippet: newSegments(h.Snippet, ""),
+		}
+		if len(h.Places) > 1 {
+			for _, pl := range h.Places {
+				title := pl.Title
+				if pl.Subjects > 2 {
+					title = allOf(pl.Subjects)
+				}
+				hit.Places = append(hit.Places, SearchPlace{Title: title, URL: pl.URL, Linked: pl.Linked})
+			}
+		}
+		out = append(out, hit)
+	}
+	return out
+}
+
+var kindNames = map[search.Kind]string{
+	search.KindRow: "Row", search.KindComparison: "Comparison", search.KindGuide: "Guide", search.KindFramework: "Framework",
+}
+
+// allOf names the table of n subjects in a list of a row's pages: "all three".
+func allOf(n int) string {
+	words := []string{3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
+	if n < len(words) && words[n] != "" {
+		return "all " + words[n]
+	}
+	return "all " + strconv.Itoa(n)
+}
 
 // newSegments converts a result's segments; a title without any is fallback, unmarked.
 func newSegments(parts []search.Segment, fallback string) []Segment {

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -37,6 +38,24 @@ func TestSearchResults(t *testing.T) {
 	}
 	if doc.Find(".notice").Length() != 0 {
 		t.Error("a notice beside results")
+	}
+	if hit.Find(".result-places").Length() != 0 {
+		t.Error("a row on one page lists its pages")
+	}
+
+	// A row on several pages names each, the one its title links to in bold.
+	p.Hits[0].URL = "/compare/django-vs-fastapi/orm"
+	p.Hits[0].Places = []SearchPlace{
+		{Title: "Flask vs Django", URL: "/compare/flask-vs-django/orm"},
+		{Title: "Django vs FastAPI", URL: "/compare/django-vs-fastapi/orm", Linked: true},
+		{Title: "all three", URL: "/compare/flask-vs-django-vs-fastapi#orm"},
+	}
+	places := renderHTML(t, Search(p)).Find("ol.results li .result-places")
+	if got := strings.Join(strings.Fields(places.Text()), " "); got != "Compared in: Flask vs Django · Django vs FastAPI · all three" {
+		t.Errorf("places read %q", got)
+	}
+	if places.Find("a").Length() != 3 || places.Find(`strong a[href="/compare/django-vs-fastapi/orm"]`).Length() != 1 || places.Find(`[aria-hidden=true]`).Length() != 2 {
+		t.Errorf("places = %s", places.Text())
 	}
 
 	p.Total, p.Hits = 12, nil
@@ -110,20 +129,26 @@ func TestNewSearchPage(t *testing.T) {
 	if p := NewSearchPage(f, "", search.Results{}, "Bad."); !p.Shell.Meta.NoIndex || p.Problem != "Bad." {
 		t.Error("a problem page is indexed")
 	}
-	results := search.Results{Total: 3, Hits: []search.Result{
-		{Kind: search.KindRow, Title: "ORM", TitleSegments: []search.Segment{{Text: "ORM", Match: true}}, URL: "/compare/flask-vs-django/orm", Section: "Data", Snippet: []search.Segment{{Text: "a"}, {Text: "b", Match: true}}},
+	results := search.Results{Total: 4, Hits: []search.Result{
+		{Kind: search.KindRow, Title: "ORM", TitleSegments: []search.Segment{{Text: "ORM", Match: true}}, URL: "/compare/flask-vs-django/orm", Section: "Data", Snippet: []search.Segment{{Text: "a"}, {Text: "b", Match: true}},
+			Places: []search.Place{
+				{Title: "Flask vs Django", URL: "/compare/flask-vs-django/orm", Subjects: 2, Linked: true},
+				{Title: "Flask vs Django vs FastAPI", URL: "/compare/flask-vs-django-vs-fastapi#orm", Subjects: 3},
+			}},
 		{Kind: search.KindGuide, Title: "Start here", URL: "/guides/start-here#first-steps", Section: "First steps"},
 		{Kind: search.KindFramework, Title: "Flask", URL: "/frameworks/flask"},
+		{Kind: search.KindComparison, Title: "Flask vs Django", URL: "/compare/flask-vs-django",
+			Places: []search.Place{{Title: "Flask vs Django", URL: "/compare/flask-vs-django/orm", Subjects: 2, Linked: true}}},
 	}}
 	p := NewSearchPage(f, "orm", results, "")
-	if p.Shell.Meta.Title != "Search: orm" || !p.Shell.Meta.NoIndex || p.Total != 3 || p.Query != "orm" {
+	if p.Shell.Meta.Title != "Search: orm" || !p.Shell.Meta.NoIndex || p.Total != 4 || p.Query != "orm" {
 		t.Errorf("page = %+v", p)
 	}
 	var kinds []string
 	for _, h := range p.Hits {
 		kinds = append(kinds, h.Kind)
 	}
-	if strings.Join(kinds, ",") != "Row,Guide,Framework" {
+	if strings.Join(kinds, ",") != "Row,Guide,Framework,Comparison" {
 		t.Errorf("kinds = %v", kinds)
 	}
 	if len(p.Hits[0].Title) != 1 || !p.Hits[0].Title[0].Match || len(p.Hits[0].Snippet) != 2 || !p.Hits[0].Snippet[1].Match {
@@ -135,5 +160,15 @@ func TestNewSearchPage(t *testing.T) {
 	}
 	if p.Hits[1].URL != "/guides/start-here#first-steps" || p.Hits[1].Section != "First steps" {
 		t.Errorf("guide hit = %+v", p.Hits[1])
+	}
+	// The table is "all three" among a row's pages; a result on one page lists none.
+	want := []SearchPlace{{Title: "Flask vs Django", URL: "/compare/flask-vs-django/orm", Linked: true}, {Title: "all three", URL: "/compare/flask-vs-django-vs-fastapi#orm"}}
+	if !slices.Equal(p.Hits[0].Places, want) || p.Hits[3].Places != nil {
+		t.Errorf("places = %+v and %+v", p.Hits[0].Places, p.Hits[3].Places)
+	}
+	for n, want := range map[int]string{3: "all three", 4: "all four", 11: "all 11"} {
+		if got := allOf(n); got != want {
+			t.Errorf("allOf(%d) = %q, want %q", n, got, want)
+		}
 	}
 }

@@ -59,10 +59,17 @@ func TestAccessibility(t *testing.T) {
 		"/guides/architecture-differences",
 		"/guides",
 		"/frameworks/django",
+		"/frameworks/flask",
 		"/search?q=djngo+admn",
+		"/search?q=admin",
+		"/search?q=django+vs+fastapi+orm",
+		"/search?q=flask+vs+django",
 		"/compare/flask-vs-django/choose",
 		"/compare/flask-vs-django/choose?size=small&back-office=soon",
 		"/no-such-page",
+		"/compare/flask-vs-django/ormm",
+		"/guides/async-python",
+		"/guides/zzzqqq-xxyyzz",
 	}
 	for _, scheme := range []string{"light", "dark"} {
 		call(t, ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})

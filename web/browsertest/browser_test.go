@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"net/http/httptest"
 	"os"
@@ -318,5 +319,45 @@ func TestPairPickerWithoutJavaScript(t *testing.T) {
 	title := eval[string](t, ctx, `document.querySelector("h1").textContent`)
 	if url != ts.URL+"/compare/django-vs-fastapi" || title != "Django vs FastAPI" {
 		t.Errorf("the picker landed on %s, titled %q", url, title)
+	}
+}
+
+// TestSearchResultsAndNotFoundFit checks, on a phone and a laptop, the pages that show
+// search results: nothing scrolls sideways, each page a row result names stays on one
+// line, and the 404 page shows its search form and first result on the first screen.
+func TestSearchResultsAndNotFoundFit(t *testing.T) {
+	ts := startSite(t)
+	ctx := newBrowser(t)
+	for _, size := range [][2]int64{{390, 844}, {1366, 768}} {
+		for _, path := range []string{"/search?q=django+vs+fastapi+orm", "/compare/flask-vs-django/ormm"} {
+			do(t, ctx,
+				chromedp.EmulateViewport(size[0], size[1]),
+				chromedp.Navigate(ts.URL+path),
+				chromedp.WaitVisible(chromedp.CSS(`ol.results`)),
+			)
+			where := fmt.Sprintf("%s at %dx%d", path, size[0], size[1])
+			if width := eval[float64](t, ctx, `document.documentElement.scrollWidth`); width > float64(size[0]) {
+				t.Errorf("%s: the page scrolls sideways (%.0f px wide)", where, width)
+			}
+			places := eval[[]struct{ Right, Height, Line float64 }](t, ctx, `[...document.querySelectorAll(".result-places a")].map(a => {
+				const r = a.getBoundingClientRect();
+				return {Right: r.right, Height: r.height, Line: parseFloat(getComputedStyle(a).lineHeight) || 24};
+			})`)
+			if len(places) < 4 {
+				t.Errorf("%s: %d links to a row's pages, want its 3 pairs and the table", where, len(places))
+			}
+			for i, p := range places {
+				if p.Right > float64(size[0]) || p.Height > 1.5*p.Line {
+					t.Errorf("%s: page link %d ends at %.0f px and is %.0f px tall (line %.0f px)", where, i, p.Right, p.Height, p.Line)
+				}
+			}
+		}
+		// The 404 page: the form holding the path's words, then the first result, on the
+		// first screen.
+		formBottom := eval[float64](t, ctx, `document.querySelector(".not-found-search form").getBoundingClientRect().bottom`)
+		firstTop := eval[float64](t, ctx, `document.querySelector(".not-found-search .results h3").getBoundingClientRect().top`)
+		if formBottom > firstTop || firstTop > float64(size[1]) {
+			t.Errorf("404 at %dx%d: the form ends at %.0f px, the first result starts at %.0f px", size[0], size[1], formBottom, firstTop)
+		}
 	}
 }

@@ -2,8 +2,10 @@ package choose_test
 
 import (
 	"net/url"
+	"regexp"
 	"testing"
 
+	"github.com/versus-dev/versus/content"
 	"github.com/versus-dev/versus/web/choose"
 	"github.com/versus-dev/versus/web/site"
 )
@@ -130,5 +132,44 @@ func BenchmarkParseRejected(b *testing.B) {
 		if _, err := choose.ParseQuery(c.Choose, raw); err == nil {
 			b.Fatal("accepted junk")
 		}
+	}
+}
+
+// TestShippedPairHelpersQuoteOnlyThePair checks every answer of every pair's helper in the
+// shipped content: the reasons a result shows, for the pair's subjects and against them,
+// name no subject outside the pair. (A Flask vs Django result once quoted a reason that
+// compared Django with FastAPI.)
+func TestShippedPairHelpersQuoteOnlyThePair(t *testing.T) {
+	s, err := site.Load(content.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, pair := range s.Comparisons {
+		if pair.Choose == nil {
+			continue
+		}
+		var outside []*regexp.Regexp
+		for _, subj := range s.Subjects() {
+			if !pair.Has(subj.ID) {
+				outside = append(outside, regexp.MustCompile(`(?i)\b(`+regexp.QuoteMeta(subj.Name)+`|`+regexp.QuoteMeta(subj.ID)+`)\b`))
+			}
+		}
+		for _, q := range pair.Choose.Questions {
+			for _, a := range q.Answers {
+				res := choose.Score(pair, choose.Answers{{Question: q, Answer: a}})
+				for _, r := range append(res.Reasons, res.Counterpoints...) {
+					checked++
+					for _, re := range outside {
+						if name := re.FindString(r.Text); name != "" {
+							t.Errorf("%s, %s=%s: a reason for %s names %s: %q", pair.Slug, q.ID, a.ID, r.Subject.Name, name, r.Text)
+						}
+					}
+				}
+			}
+		}
+	}
+	if checked < 100 {
+		t.Errorf("checked %d reasons; the pairs' helpers should show far more", checked)
 	}
 }

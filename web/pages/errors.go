@@ -4,120 +4,80 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"sort"
+	"path"
 	"strings"
+	"unicode"
 
 	"github.com/versus-dev/versus/components"
 	"github.com/versus-dev/versus/web/search"
+	"github.com/versus-dev/versus/web/site"
 )
 
-// Error renders the page for an error status, with links to offer. For 404s it suggests
-// the rows, guides and profiles whose names are closest to the path that was asked for.
+// NotFoundResults is how many search results a 404 page offers.
+const NotFoundResults = 5
+
+// Limits on the words PathQuery takes from a path, so that a 404, rendered per request,
+// costs one short search whatever the address (and the query is never too long to run).
+const (
+	maxPathWords    = 6
+	maxPathWordSize = 30 // bytes; longer runs of letters are not words anyone looks for
+)
+
+// Error renders the page for an error status, with links to offer. A 404 rendered by it
+// searches for nothing: it is the static export's 404.html, and the server's for an
+// address with no words to search for (see NotFound).
 func (r *Renderer) Error(ctx context.Context, status int, path, message string, links ...components.Link) ([]byte, error) {
-	var suggestions []components.Link
-	if status == http.StatusNotFound {
-		suggestions = r.suggest(path, 5)
+	return r.errorPage(ctx, components.NewErrorPage(r.frame, status, path, message, links))
+}
+
+// NotFound renders the server's 404 page for path: the results of searching for query (the
+// words of the path, PathQuery) and a search form holding them. With no query it is the
+// page Error renders.
+func (r *Renderer) NotFound(ctx context.Context, path, query string, results search.Results, links ...components.Link) ([]byte, error) {
+	p := components.NewErrorPage(r.frame, http.StatusNotFound, path, "", links)
+	if query != "" {
+		p.Search = components.NewPathSearch(query, results)
 	}
-	p := components.NewErrorPage(r.frame, status, path, message, append(suggestions, links...))
+	return r.errorPage(ctx, p)
+}
+
+func (r *Renderer) errorPage(ctx context.Context, p components.ErrorPage) ([]byte, error) {
 	body, err := render(ctx, components.Error(p))
 	if err != nil {
-		return nil, fmt.Errorf("rendering the %d page: %w", status, err)
+		return nil, fmt.Errorf("rendering the %d page: %w", p.Status, err)
 	}
 	return body, nil
 }
 
-// suggest ranks every page by how close its id and title are to the words in path.
-func (r *Renderer) suggest(path string, max int) []components.Link {
-	// The last segment names what was wanted; the ones before it (compare/flask-vs-django)
-	// would match every page.
-	path = strings.Trim(path, "/")
-	if i := strings.LastIndexByte(path, '/'); i >= 0 {
-		path = path[i+1:]
+// pathStructure are the words of the site's own paths and of file names, which say
+// nothing about what a reader was looking for.
+var pathStructure = map[string]bool{
+	"compare": true, "guides": true, "frameworks": true, "choose": true, "vs": true,
+	"html": true, "htm": true, "index": true, "www": true,
+}
+
+// PathQuery is what a 404 page searches for: the words of a path that was not found
+// ("/compare/flask-vs-django/ormm" → "flask django ormm"), without the site's own path
+// words and numbers, at most maxPathWords of them. It is "" when there is nothing to search
+// for, and for the path of a static asset (under /static/, or a file name with an
+// extension other than .html): nobody typed those, and browsers and robots ask for many.
+func PathQuery(p string) string {
+	if strings.HasPrefix(p, site.StaticPrefix) {
+		return ""
 	}
-	words := strings.FieldsFunc(strings.ToLower(path), func(c rune) bool {
-		return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')
-	})
-	var query []string
-	for _, w := range words {
-		if len(query) == 5 {
-			break // a long path says nothing more, and each word costs a scan
-		}
-		if len(w) > 40 {
-			w = w[:40]
-		}
-		switch w {
-		case "compare", "guides", "frameworks", "vs", "html", "www":
-			continue
-		}
-		query = append(query, w)
+	if ext := strings.ToLower(path.Ext(p)); strings.IndexFunc(ext, unicode.IsLetter) >= 0 && ext != ".html" && ext != ".htm" {
+		return "" // a file name (".12" in "python-3.12" is no extension)
 	}
-	if len(query) == 0 {
-		return nil
-	}
-	type candidate struct {
-		link  components.Link
-		names []string
-		score float64
-	}
-	var cands []candidate
-	for _, c := range r.site.Comparisons {
-		for _, row := range c.Rows {
-			names := append([]string{row.ID, row.Title}, row.Aliases...)
-			cands = append(cands, candidate{link: components.Link{Title: row.Title + " (" + c.Title + ")", URL: row.Path()}, names: names})
-		}
-	}
-	for _, g := range r.site.Guides {
-		cands = append(cands, candidate{link: components.Link{Title: g.Title, URL: g.Path()}, names: []string{g.Slug, g.Title}})
-	}
-	for _, f := range r.site.Frameworks {
-		cands = append(cands, candidate{link: components.Link{Title: f.Title, URL: f.Path()}, names: []string{f.ID, f.Title}})
-	}
-	for i := range cands {
-		cands[i].score = matchScore(query, cands[i].names)
-	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
-	var out []components.Link
-	for _, c := range cands {
-		if c.score < 0.5 || len(out) == max {
+	var words []string
+	// Bytes that are not UTF-8 decode as U+FFFD, which is no letter: words are valid text.
+	for w := range strings.FieldsFuncSeq(p, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if len(words) == maxPathWords {
 			break
 		}
-		out = append(out, c.link)
-	}
-	return out
-}
-
-// matchScore is the average, over the query's words, of each word's best similarity to a
-// word in names (1 for an exact match, less for typos and prefixes).
-func matchScore(query, names []string) float64 {
-	var target []string
-	for _, n := range names {
-		target = append(target, strings.FieldsFunc(strings.ToLower(n), func(c rune) bool {
-			return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')
-		})...)
-	}
-	total := 0.0
-	for _, q := range query {
-		best := 0.0
-		for _, t := range target {
-			if s := similarity(q, t); s > best {
-				best = s
-			}
+		if len(w) > maxPathWordSize || pathStructure[strings.ToLower(w)] || strings.IndexFunc(w, unicode.IsLetter) < 0 {
+			continue
 		}
-		total += best
+		words = append(words, w)
 	}
-	return total / float64(len(query))
-}
-
-// similarity is 1 - edit distance / longer length, with prefixes of 3+ letters counting
-// as strong matches ("migr" for "migrations").
-func similarity(a, b string) float64 {
-	if a == b {
-		return 1
-	}
-	if len(a) >= 3 && strings.HasPrefix(b, a) {
-		return 0.9
-	}
-	longer := max(len(a), len(b))
-	d := search.EditDistance(a, b, longer)
-	return 1 - float64(d)/float64(longer)
+	return strings.Join(words, " ") // at most 6×30+5 bytes: under search.MaxQueryLength
 }

@@ -50,7 +50,7 @@ func (r *Renderer) openSearch(w io.Writer) error {
 	_, err := fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?>
 <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">
   <ShortName>%s</ShortName>
-  <Description>Search %s's comparison rows and guides</Description>
+  <Description>Search %s's comparisons, their rows, the guides and the framework profiles</Description>
   <InputEncoding>UTF-8</InputEncoding>
   <Url type="text/html" method="get" template="%s?q={searchTerms}"/>
 </OpenSearchDescription>

@@ -286,3 +286,33 @@ func TestNavigationMarksTheCurrentSection(t *testing.T) {
 		t.Errorf("navigation = %s", got)
 	}
 }
+
+// TestShippedProfilesLinkTheirComparisons checks that each framework's profile links to
+// every comparison of it, pairs and the table, and to their decision helpers.
+func TestShippedProfilesLinkTheirComparisons(t *testing.T) {
+	pages := renderAll(t, shippedRenderer(t))
+	want := map[string][]string{
+		"flask":   {"flask-vs-django", "flask-vs-fastapi", "flask-vs-django-vs-fastapi"},
+		"django":  {"flask-vs-django", "django-vs-fastapi", "flask-vs-django-vs-fastapi"},
+		"fastapi": {"flask-vs-fastapi", "django-vs-fastapi", "flask-vs-django-vs-fastapi"},
+	}
+	for id, slugs := range want {
+		doc := parse(t, pages["/frameworks/"+id].Body)
+		var got []string
+		doc.Find(".profile-comparisons li").Each(func(_ int, li *goquery.Selection) {
+			got = append(got, li.Find("a").Map(func(_ int, a *goquery.Selection) string { return a.AttrOr("href", "") })...)
+		})
+		var wantHrefs []string
+		for _, slug := range slugs {
+			wantHrefs = append(wantHrefs, "/compare/"+slug, "/compare/"+slug+"/choose")
+		}
+		if strings.Join(got, " ") != strings.Join(wantHrefs, " ") {
+			t.Errorf("/frameworks/%s links %v\nwant %v", id, got, wantHrefs)
+		}
+		for _, href := range got {
+			if _, ok := pages[href]; !ok {
+				t.Errorf("/frameworks/%s links to %s, which is no page", id, href)
+			}
+		}
+	}
+}

@@ -3,6 +3,7 @@ package search
 import (
 	"html"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -46,7 +47,8 @@ var lengthNormalisation = [numFields]float64{
 	fieldCode:     0.75,
 }
 
-// document is one searchable page.
+// document is one searchable page, or for a feature row, the row with every page it is
+// on: its page in each pair and its line in the table of all subjects.
 type document struct {
 	kind     Kind
 	title    string
@@ -56,6 +58,15 @@ type document struct {
 	headings []heading // the body's headings, for anchors
 	passages []passage // title first, then summary, cells and body parts in page order
 	length   [numFields]int
+	subjects []string // a comparison's subject ids; nil for other kinds
+	places   []place  // a row's pages: each pair in declared order, then the table; nil for other kinds
+}
+
+// place is one page a row is read on.
+type place struct {
+	title    string // the comparison's title
+	url      string
+	subjects []string // the comparison's subject ids
 }
 
 type heading struct {
@@ -69,6 +80,8 @@ type passage struct {
 	label   string // shown before the text in a snippet, not searchable ("Flask: ")
 	text    string // white space collapsed
 	heading int    // index into document.headings of the section it is in, -1 before any
+	place   int    // a row's text for one place (an index into document.places); shared: -1
+	subject string // the subject a cell or code block is about; "" for the rest
 	tokens  []token
 }
 
@@ -85,17 +98,33 @@ type posting struct {
 	count uint16
 }
 
-// New builds the search index of s: its rows, guides and framework profiles (none for a
-// nil site). It is meant to run once at start-up; the index is read-only afterwards and
-// safe for concurrent use.
+// New builds the search index of s: one document per comparison (each pair and each
+// table of three subjects or more), per feature row (with its page in every pair), per
+// guide and per framework profile (none for a nil site). It is meant to run once at
+// start-up; the index is read-only afterwards and safe for concurrent use.
 func New(s *site.Site) *Index {
-	ix := &Index{vocab: vocabulary{ids: map[string]int32{}}}
+	ix := &Index{vocab: vocabulary{ids: map[string]int32{}}, comparisons: map[string]int{}}
 	if s == nil {
 		s = &site.Site{}
 	}
-	for _, c := range s.Comparisons {
-		for _, row := range c.Rows {
-			ix.addRow(row)
+	for _, subj := range s.Subjects() {
+		sn := subjectName{id: subj.ID, words: []string{subj.ID}}
+		words(subj.Name, func(w span) {
+			if !stopWords[w.word] && !slices.Contains(sn.words, w.word) {
+				sn.words = append(sn.words, w.word)
+			}
+		})
+		ix.subjects = append(ix.subjects, sn)
+	}
+	for _, t := range s.Tables {
+		for _, p := range t.Pairs {
+			ix.addComparison(p)
+		}
+		if t.IsTable() {
+			ix.addComparison(t)
+		}
+		for _, row := range t.Rows {
+			ix.addRow(t, row)
 		}
 	}
 	for _, g := range s.Guides {
@@ -118,18 +147,96 @@ func (ix *Index) addPage(kind Kind, title, summary, url string, body *markdown.D
 	ix.docs = append(ix.docs, d)
 }
 
-func (ix *Index) addRow(row *site.Row) {
-	d := &document{kind: KindRow, title: row.Title, url: row.Path()}
+// addComparison indexes a pair or a table of all subjects: its title, summary and intro.
+func (ix *Index) addComparison(c *site.Comparison) {
+	d := &document{kind: KindComparison, title: c.Title, url: c.Path(), subjects: subjectIDs(c)}
+	d.add(fieldTitle, "", c.Title, -1)
+	d.add(fieldSummary, "", c.Summary, -1)
+	if c.Intro != nil {
+		parts, _ := splitBody(c.Intro)
+		for _, part := range parts {
+			d.add(part.field, "", part.text, -1)
+		}
+	}
+	ix.comparisons[subjectKey(d.subjects)] = len(ix.docs)
+	ix.docs = append(ix.docs, d)
+}
+
+// addRow indexes a feature row of the table t once, with the text of each of its pairs:
+// title, each pair's summary, every cell, each pair's explanation and the shared code
+// (each block once). Each pair's text is labelled with the pair when there are several, so
+// a snippet says whose verdict it quotes.
+func (ix *Index) addRow(t *site.Comparison, row *site.Row) {
+	d := &document{kind: KindRow, title: row.Title}
 	if row.Category != nil {
 		d.section = row.Category.Title
 	}
-	d.add(fieldTitle, "", row.Title, -1)
-	d.add(fieldSummary, "", row.Summary, -1)
-	for _, cell := range row.Cells {
-		d.add(fieldCells, cell.Subject.Name+": ", cell.Text, -1)
+	var pairRows []*site.Row
+	for _, p := range t.Pairs {
+		if pr := p.Row(row.ID); pr != nil {
+			pairRows = append(pairRows, pr)
+			d.places = append(d.places, place{title: p.Title, url: pr.Path(), subjects: subjectIDs(p)})
+		}
 	}
-	d.addBody(row.Body)
+	if t.IsTable() {
+		d.places = append(d.places, place{title: t.Title, url: row.TablePath(), subjects: subjectIDs(t)})
+	}
+	if len(d.places) == 0 {
+		return
+	}
+	d.url = d.places[0].url
+	label := func(i int) string {
+		if len(pairRows) > 1 {
+			return d.places[i].title + ": "
+		}
+		return ""
+	}
+	d.add(fieldTitle, "", row.Title, -1)
+	for i, pr := range pairRows {
+		d.addFor(fieldSummary, label(i), pr.Summary, i, "")
+	}
+	for _, cell := range row.Cells {
+		d.addFor(fieldCells, cell.Subject.Name+": ", cell.Text, -1, cell.Subject.ID)
+	}
+	seen := map[string]int{} // body text → its passage, so code shared by pairs is indexed once
+	for i, pr := range pairRows {
+		if pr.Body == nil {
+			continue
+		}
+		parts, _ := splitBody(pr.Body)
+		for _, part := range parts {
+			text := collapseSpace(part.text)
+			if j, ok := seen[text]; ok {
+				if d.passages[j].place != i { // the same text in two pairs: shared
+					d.passages[j].place, d.passages[j].label = -1, ""
+				}
+				continue
+			}
+			lbl, at := label(i), i
+			if part.field == fieldCode {
+				lbl, at = "", -1
+			}
+			if d.addFor(part.field, lbl, text, at, part.subject) {
+				seen[text] = len(d.passages) - 1
+			}
+		}
+	}
 	ix.docs = append(ix.docs, d)
+}
+
+func subjectIDs(c *site.Comparison) []string {
+	ids := make([]string, len(c.Subjects))
+	for i, s := range c.Subjects {
+		ids[i] = s.ID
+	}
+	return ids
+}
+
+// subjectKey names a set of subjects whatever their order.
+func subjectKey(ids []string) string {
+	sorted := slices.Clone(ids)
+	slices.Sort(sorted)
+	return strings.Join(sorted, ",")
 }
 
 func (d *document) add(f field, label, text string, heading int) {
@@ -137,7 +244,18 @@ func (d *document) add(f field, label, text string, heading int) {
 	if text == "" {
 		return
 	}
-	d.passages = append(d.passages, passage{field: f, label: label, text: text, heading: heading})
+	d.passages = append(d.passages, passage{field: f, label: label, text: text, heading: heading, place: -1})
+}
+
+// addFor adds a passage of a row: for one of its places (-1: all of them) and about one
+// subject (""), reporting whether there was any text to add.
+func (d *document) addFor(f field, label, text string, place int, subject string) bool {
+	text = collapseSpace(text)
+	if text == "" {
+		return false
+	}
+	d.passages = append(d.passages, passage{field: f, label: label, text: text, heading: -1, place: place, subject: subject})
+	return true
 }
 
 // addBody adds a rendered document's prose, headings and code, each passage knowing the
@@ -212,7 +330,8 @@ func (ix *Index) index() {
 type bodyPart struct {
 	field   field // fieldBody, fieldHeadings or fieldCode
 	text    string
-	heading int // index into the document's headings of the section it is in, -1 before any
+	heading int    // index into the document's headings of the section it is in, -1 before any
+	subject string // a code block's framework= attribute
 }
 
 // splitBody cuts a document's plain text (prose and code in page order, see
@@ -227,6 +346,7 @@ func splitBody(doc *markdown.Document) (parts []bodyPart, found int) {
 		start, end int
 		field      field
 		heading    int
+		subject    string
 	}
 	var cuts []cut
 	pos := 0
@@ -238,7 +358,7 @@ func splitBody(doc *markdown.Document) (parts []bodyPart, found int) {
 		if i < 0 {
 			continue
 		}
-		cuts = append(cuts, cut{start: pos + i, end: pos + i + len(b.Code), field: fieldCode})
+		cuts = append(cuts, cut{start: pos + i, end: pos + i + len(b.Code), field: fieldCode, subject: b.Framework})
 		pos += i + len(b.Code)
 	}
 	codeCuts := len(cuts)
@@ -275,7 +395,7 @@ func splitBody(doc *markdown.Document) (parts []bodyPart, found int) {
 			section = c.heading
 			parts = append(parts, bodyPart{field: fieldHeadings, text: doc.Headings[c.heading].Text, heading: section})
 		} else {
-			parts = append(parts, bodyPart{field: fieldCode, text: text[c.start:c.end], heading: section})
+			parts = append(parts, bodyPart{field: fieldCode, text: text[c.start:c.end], heading: section, subject: c.subject})
 		}
 		pos = c.end
 	}

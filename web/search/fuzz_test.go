@@ -16,6 +16,7 @@ func FuzzSearch(f *testing.F) {
 		"", "orm", "djngo admn", "migr", "Django's admin", "CSRF-token?", "the of and",
 		"日本語", "Übersicht straße", "a'b's'", "'s", "   ", "\x00\xff", "é́́", strings.Repeat("x", 201),
 		"widget zeppelin quokka marmots gunicorn workers laptop process manager",
+		"flask vs django", "djnago flsak widget", "compare flask", "flask flask django django",
 	} {
 		f.Add(seed, 5)
 	}
@@ -43,7 +44,25 @@ func FuzzSearch(f *testing.F) {
 			t.Fatalf("%d hits of %d for limit %d", len(res.Hits), res.Total, limit)
 		}
 		for i, h := range res.Hits {
-			if h.Kind != search.KindRow && h.Kind != search.KindGuide && h.Kind != search.KindFramework {
+			switch h.Kind {
+			case search.KindRow:
+				linked := 0
+				for _, p := range h.Places {
+					if p.Linked {
+						linked++
+						if p.URL != h.URL {
+							t.Fatalf("hit %d links to %s, its linked place is %s", i, h.URL, p.URL)
+						}
+					}
+				}
+				if linked != 1 {
+					t.Fatalf("hit %d: %d of its places %+v are linked, want 1", i, linked, h.Places)
+				}
+			case search.KindComparison, search.KindGuide, search.KindFramework:
+				if h.Places != nil {
+					t.Fatalf("hit %d: a %s with places %+v", i, h.Kind, h.Places)
+				}
+			default:
 				t.Fatalf("hit %d: kind %q", i, h.Kind)
 			}
 			if !strings.HasPrefix(h.URL, "/") || h.Title == "" || !(h.Score > 0) {

@@ -1,6 +1,13 @@
-// Package search is the site search of Versus: an in-memory index of every feature row,
-// guide and framework profile, built once at start-up from the content model (web/site),
-// and the ranking of pages for a query.
+// Package search is the site search of Versus: an in-memory index of every comparison,
+// feature row, guide and framework profile, built once at start-up from the content model
+// (web/site), and the ranking of pages for a query.
+//
+// A feature row is one document, whatever the number of pairs it is on: its result names
+// every page it is on (its page in each pair, its line in the table of all subjects) and
+// links to one of them. A query that names subjects ("django vs fastapi orm") links each row
+// to the pair of those subjects; one that names a comparison and nothing else ("flask vs
+// django", "compare django fastapi") puts that comparison first; otherwise a row links to
+// the pair whose text the snippet quotes.
 //
 // Matches in titles count most, then summaries, cells and headings, then body text, then
 // code (BM25 per field, weighted). Queries are case-insensitive, ignore stop words and
@@ -31,13 +38,14 @@ type Kind string
 
 // The kinds of page the index holds.
 const (
-	KindRow       Kind = "row"
-	KindGuide     Kind = "guide"
-	KindFramework Kind = "framework"
+	KindRow        Kind = "row"
+	KindComparison Kind = "comparison" // a pair, or the table of all subjects
+	KindGuide      Kind = "guide"
+	KindFramework  Kind = "framework"
 )
 
-// kindOrder breaks score ties: rows, then guides, then profiles.
-var kindOrder = map[Kind]int{KindRow: 0, KindGuide: 1, KindFramework: 2}
+// kindOrder breaks score ties: rows, then comparisons, guides and profiles.
+var kindOrder = map[Kind]int{KindRow: 0, KindComparison: 1, KindGuide: 2, KindFramework: 3}
 
 // Errors a query can have; Search wraps them in a *QueryError.
 var (
@@ -62,6 +70,14 @@ type Index struct {
 	vocab         vocabulary
 	postings      [][]posting // by word id
 	averageLength [numFields]float64
+	subjects      []subjectName  // every subject of the site, for queries that name them
+	comparisons   map[string]int // the document of the comparison of each set of subjects, by subjectKey
+}
+
+// subjectName is the words that name a subject in a query: its id and the words of its name.
+type subjectName struct {
+	id    string
+	words []string
 }
 
 // Results is the answer to a query.
@@ -72,15 +88,26 @@ type Results struct {
 	Hits  []Result // best first
 }
 
-// Result is one matching page.
+// Result is one matching page, or one feature row with every page it is on.
 type Result struct {
 	Kind          Kind
 	Title         string
 	TitleSegments []Segment // the title with its matches flagged
-	URL           string    // site path; for a guide match in a section, with #heading-id
+	URL           string    // site path; for a guide match in a section, with #heading-id; for a row, one of Places
 	Section       string    // where the result belongs: a row's category, or the heading a guide result links to
 	Snippet       []Segment // about 160 characters of plain text around the best match
 	Score         float64
+	// Places are a row's pages: its page in each pair, in declared order, then its line
+	// in the table of all subjects. URL is the one the query points to. Nil for other kinds.
+	Places []Place
+}
+
+// Place is one page a row is on.
+type Place struct {
+	Title    string // the comparison's title: "Flask vs Django"
+	URL      string
+	Subjects int  // how many subjects the comparison has: 2 for a pair
+	Linked   bool // whether it is the one the result's URL points to
 }
 
 // Segment is a piece of a snippet or title. Text is plain text, to be escaped like any
@@ -113,16 +140,124 @@ func (ix *Index) Search(query string, limit int) (Results, error) {
 	if len(res.Words) == 0 {
 		return res, nil
 	}
-	m := ix.match(res.Words)
+	q := ix.read(res.Words)
+	m := ix.match(q.scored)
 	ranked := ix.rank(m)
+	if q.pin {
+		ranked = pinFirst(ranked, q.comparison)
+	}
 	res.Total = len(ranked)
 	if len(ranked) > limit {
 		ranked = ranked[:limit]
 	}
 	for _, r := range ranked {
-		res.Hits = append(res.Hits, ix.result(r.doc, r.score, m))
+		res.Hits = append(res.Hits, ix.result(r, m, q.subjects))
 	}
 	return res, nil
+}
+
+// comparisonWords say that a query asks for a comparison ("compare flask and django",
+// "difference between django and fastapi"); they are left out of the ranking when the
+// query names one.
+var comparisonWords = map[string]bool{
+	"compare": true, "compared": true, "comparing": true, "comparison": true, "comparisons": true,
+	"versus": true, "between": true, "difference": true, "differences": true,
+}
+
+// reading is what a query says besides its words: the subjects it names and, when those
+// make a comparison, which.
+type reading struct {
+	subjects   []string // ids of the subjects the query names, in the site's order
+	comparison int      // the document of the comparison of exactly those subjects; -1 if none
+	scored     []string // the words pages are ranked by
+	pin        bool     // the query names the comparison and nothing else: it comes first
+}
+
+// read finds the subjects a query names. When they make a comparison (two subjects, or
+// every subject of a table), the subject and comparison words only choose it: pages are
+// ranked by the other words ("django vs fastapi orm" ranks by "orm"), or, when there are
+// none, by the subjects' names with the comparison first.
+func (ix *Index) read(words []string) reading {
+	r := reading{comparison: -1, scored: words}
+	// By subject (a query names none past the 64th) and by query word (MaxQueryWords).
+	var named, isSubject [64]bool
+	for i, w := range words {
+		if s := ix.subjectNamed(w); s >= 0 && s < len(named) {
+			named[s], isSubject[i] = true, true
+		}
+	}
+	for i, s := range ix.subjects {
+		if i < len(named) && named[i] {
+			r.subjects = append(r.subjects, s.id)
+		}
+	}
+	if len(r.subjects) < 2 {
+		return r
+	}
+	doc, ok := ix.comparisons[subjectKey(r.subjects)]
+	if !ok {
+		return r
+	}
+	r.comparison = doc
+	var names, rest []string
+	for i, w := range words {
+		switch {
+		case isSubject[i]:
+			names = append(names, w)
+		case !comparisonWords[w]:
+			rest = append(rest, w)
+		}
+	}
+	if len(rest) == 0 {
+		r.scored, r.pin = names, true
+	} else {
+		r.scored = rest
+	}
+	return r
+}
+
+// subjectNamed returns the index in ix.subjects of the subject a query word names, or -1:
+// a word of its name or its id, or a typo of one (within maxTypos) that is no word of the
+// site.
+func (ix *Index) subjectNamed(w string) int {
+	for i, s := range ix.subjects {
+		if slices.Contains(s.words, w) {
+			return i
+		}
+	}
+	if _, known := ix.vocab.ids[w]; known {
+		return -1 // "flash" is a word of its own, not a typo of "flask"
+	}
+	d := maxTypos(utf8.RuneCountInString(w))
+	if d == 0 {
+		return -1
+	}
+	for i, s := range ix.subjects {
+		for _, name := range s.words {
+			if EditDistance(w, name, d) <= d {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// pinFirst puts doc first, whether it matched or not, scored as high as the best (1 when
+// nothing else matched).
+func pinFirst(ranked []scored, doc int) []scored {
+	out := []scored{{doc: doc, score: 1}}
+	if len(ranked) > 0 {
+		out[0].score = 0
+	}
+	for _, r := range ranked {
+		out[0].score = max(out[0].score, r.score)
+		if r.doc == doc {
+			out[0].fields = r.fields
+		} else {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // queryWords are the distinct words of a query, in order, without stop words.
@@ -179,8 +314,9 @@ func (ix *Index) match(queryWords []string) *matcher {
 }
 
 type scored struct {
-	doc   int
-	score float64
+	doc    int
+	score  float64
+	fields uint8 // the fields with a match, one bit each, so snippets skip the others
 }
 
 // BM25 term-frequency saturation.
@@ -196,6 +332,7 @@ func (ix *Index) rank(m *matcher) []scored {
 	n := len(ix.docs)
 	scores := make([]float64, n)
 	matched := make([]int, n)
+	fields := make([]uint8, n)
 	freq := make([][numFields]float64, n)
 	var touched []int32
 	for _, exps := range m.expansions {
@@ -206,6 +343,7 @@ func (ix *Index) rank(m *matcher) []scored {
 					touched = append(touched, p.doc)
 				}
 				freq[p.doc][p.field] += e.quality * float64(p.count)
+				fields[p.doc] |= 1 << p.field
 			}
 		}
 		df := float64(len(touched))
@@ -234,7 +372,7 @@ func (ix *Index) rank(m *matcher) []scored {
 			continue
 		}
 		share := float64(matched[doc]) / words
-		out = append(out, scored{doc: doc, score: s * share * share * (1 + ix.titleCoverage(doc, m))})
+		out = append(out, scored{doc: doc, score: s * share * share * (1 + ix.titleCoverage(doc, m)), fields: fields[doc]})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -283,10 +421,13 @@ func (ix *Index) titleCoverage(doc int, m *matcher) float64 {
 	return 0
 }
 
-// result builds the result for one ranked document: snippet, link and title marks.
-func (ix *Index) result(docID int, score float64, m *matcher) Result {
-	d := ix.docs[docID]
-	r := Result{Kind: d.kind, Title: d.title, URL: d.url, Section: d.section, Score: score}
+// result builds the result for one ranked document: snippet, link and title marks. A
+// row links to the page of the subjects the query names (named), else to the pair whose
+// text the snippet quotes, else to its first pair; its snippet comes from the text of the
+// page it links to, or of any page of the named subject.
+func (ix *Index) result(ranked scored, m *matcher, named []string) Result {
+	d := ix.docs[ranked.doc]
+	r := Result{Kind: d.kind, Title: d.title, URL: d.url, Section: d.section, Score: ranked.score}
 	r.TitleSegments = []Segment{{Text: d.title}}
 	for _, p := range d.passages {
 		if p.field == fieldTitle {
@@ -294,7 +435,21 @@ func (ix *Index) result(docID int, score float64, m *matcher) Result {
 			break
 		}
 	}
-	snip, p := snippet(d, m)
+	var allowed func(*passage) bool // nil: every passage
+	var candidates []int
+	if d.places != nil {
+		candidates = d.candidates(named)
+		if len(named) >= 2 {
+			candidates = candidates[:1] // the comparison of exactly those subjects, or the closest
+		}
+		allowed = func(p *passage) bool {
+			if p.place >= 0 && !slices.Contains(candidates, p.place) {
+				return false
+			}
+			return p.subject == "" || slices.ContainsFunc(candidates, func(i int) bool { return slices.Contains(d.places[i].subjects, p.subject) })
+		}
+	}
+	snip, p := snippet(d, m, ranked.fields, allowed)
 	r.Snippet = snip
 	if p != nil && d.anchored && p.heading >= 0 && p.heading < len(d.headings) {
 		h := d.headings[p.heading]
@@ -303,5 +458,33 @@ func (ix *Index) result(docID int, score float64, m *matcher) Result {
 			r.Section = h.text
 		}
 	}
+	if d.places != nil {
+		linked := candidates[0]
+		if p != nil && p.place >= 0 {
+			linked = p.place
+		}
+		r.URL = d.places[linked].url
+		for i, pl := range d.places {
+			r.Places = append(r.Places, Place{Title: pl.title, URL: pl.url, Subjects: len(pl.subjects), Linked: i == linked})
+		}
+	}
 	return r
+}
+
+// candidates are the places of a row that have every named subject, the closest first
+// (pairs before the table, then in declared order); all of them when none has.
+func (d *document) candidates(named []string) []int {
+	var out []int
+	for i, p := range d.places {
+		if !slices.ContainsFunc(named, func(id string) bool { return !slices.Contains(p.subjects, id) }) {
+			out = append(out, i)
+		}
+	}
+	if len(out) == 0 {
+		for i := range d.places {
+			out = append(out, i)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b int) int { return len(d.places[a].subjects) - len(d.places[b].subjects) })
+	return out
 }

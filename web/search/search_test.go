@@ -116,6 +116,88 @@ func TestShippedContentQueries(t *testing.T) {
 	}
 }
 
+// TestShippedQueriesNamingComparisons checks the queries readers type to find a
+// comparison, or a row in one pair, on the shipped content.
+func TestShippedQueriesNamingComparisons(t *testing.T) {
+	ix := shippedIndex(t)
+	tests := []struct {
+		query string
+		first string // the first result's URL
+		kind  search.Kind
+	}{
+		{"flask vs django", "/compare/flask-vs-django", search.KindComparison},
+		{"Flask vs. Django?", "/compare/flask-vs-django", search.KindComparison},
+		{"django fastapi", "/compare/django-vs-fastapi", search.KindComparison},
+		{"fastapi vs flask", "/compare/flask-vs-fastapi", search.KindComparison},
+		{"Flask, Django and FastAPI", "/compare/flask-vs-django-vs-fastapi", search.KindComparison},
+		{"compare django fastapi", "/compare/django-vs-fastapi", search.KindComparison},
+		{"difference between flask and fastapi", "/compare/flask-vs-fastapi", search.KindComparison},
+		{"djnago versus fastpai", "/compare/django-vs-fastapi", search.KindComparison}, // typos
+		{"django vs fastapi orm", "/compare/django-vs-fastapi/orm", search.KindRow},
+		{"flask django admin", "/compare/flask-vs-django/admin", search.KindRow},
+		{"fastapi flask admin", "/compare/flask-vs-fastapi/admin", search.KindRow},
+		{"flask django fastapi orm", "/compare/flask-vs-django-vs-fastapi#orm", search.KindRow},
+		{"djngo fastapi migratoins", "/compare/django-vs-fastapi/migrations", search.KindRow},
+		{"django vs fastapi websock", "/compare/django-vs-fastapi/websockets", search.KindRow}, // a prefix
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			res := search1(t, ix, tt.query, 10)
+			if len(res.Hits) == 0 || res.Hits[0].URL != tt.first || res.Hits[0].Kind != tt.kind {
+				t.Fatalf("first result is not the %s %s; got %v", tt.kind, tt.first, urls(res))
+			}
+			if h := res.Hits[0]; h.Kind == search.KindRow {
+				// The other pairs are named in the same result, and the row comes once.
+				if len(h.Places) != 4 {
+					t.Errorf("the row names %d pages, want its 3 pairs and the table: %+v", len(h.Places), h.Places)
+				}
+				for _, other := range res.Hits[1:] {
+					if other.Title == h.Title {
+						t.Errorf("the row %q comes twice: %s and %s", h.Title, h.URL, other.URL)
+					}
+				}
+			}
+		})
+	}
+	// A word of the site that is one letter from a framework's name is that word: "flash
+	// messages" asks for flashed messages, not for Flask.
+	if res := search1(t, ix, "flash messages", 3); len(res.Hits) == 0 || res.Hits[0].Kind == search.KindComparison {
+		t.Errorf("flash messages: %v", urls(res))
+	}
+}
+
+// TestShippedRowsComeOnce checks that a row is one result naming each page it is on:
+// "admin" gave the Admin interface row three times, once per pair, none saying which.
+func TestShippedRowsComeOnce(t *testing.T) {
+	ix := shippedIndex(t)
+	res := search1(t, ix, "admin", 20)
+	titles := map[string]int{}
+	for _, h := range res.Hits {
+		titles[h.Title+" "+string(h.Kind)]++
+	}
+	for title, n := range titles {
+		if n > 1 {
+			t.Errorf("%s comes %d times", title, n)
+		}
+	}
+	h := res.Hits[0]
+	if h.Title != "Admin interface" || h.URL != "/compare/flask-vs-django/admin" {
+		t.Fatalf("first result = %s %s", h.Title, h.URL)
+	}
+	want := []search.Place{
+		{Title: "Flask vs Django", URL: "/compare/flask-vs-django/admin", Subjects: 2, Linked: true},
+		{Title: "Flask vs FastAPI", URL: "/compare/flask-vs-fastapi/admin", Subjects: 2},
+		{Title: "Django vs FastAPI", URL: "/compare/django-vs-fastapi/admin", Subjects: 2},
+		{Title: "Flask vs Django vs FastAPI", URL: "/compare/flask-vs-django-vs-fastapi#admin", Subjects: 3},
+	}
+	if !reflect.DeepEqual(h.Places, want) {
+		t.Errorf("places = %+v\nwant     %+v", h.Places, want)
+	}
+	if got := ix.Docs(); got != 72+4+16+3 {
+		t.Errorf("the index holds %d documents, want one per row, comparison, guide and profile (95)", got)
+	}
+}
+
 func TestShippedSnippets(t *testing.T) {
 	ix := shippedIndex(t)
 	for _, query := range []string{"djngo admn", "migr", "csrf token", "sqlalchemy sessions", "gunicorn", "async", "日本語", "flask"} {
@@ -182,6 +264,107 @@ It scales like anything else with enough marmots.
 Gunicorn runs the app with several workers; Übersicht über die Straße.
 `)}
 	return fsys
+}
+
+// TestRowGrouping checks, on a three-subject fixture, that a row is one result linking to
+// the page the query points to, with a snippet from that page's text.
+func TestRowGrouping(t *testing.T) {
+	ix := indexOf(t, sitetest.ThreeFS())
+	places := func(id string, linked int) []search.Place {
+		out := []search.Place{
+			{Title: "Flask vs Django", URL: "/compare/flask-vs-django/" + id, Subjects: 2},
+			{Title: "Flask vs FastAPI", URL: "/compare/flask-vs-fastapi/" + id, Subjects: 2},
+			{Title: "Django vs FastAPI", URL: "/compare/django-vs-fastapi/" + id, Subjects: 2},
+			{Title: "Flask vs Django vs FastAPI", URL: "/compare/flask-vs-django-vs-fastapi#" + id, Subjects: 3},
+		}
+		out[linked].Linked = true
+		return out
+	}
+	tests := []struct {
+		query   string
+		url     string
+		places  []search.Place
+		snippet string
+	}{
+		// No pair named: the first pair, or the one whose text the snippet quotes.
+		{"orm", "/compare/flask-vs-django/orm", places("orm", 0), "Flask vs Django: Django ships an [ORM]; Flask leaves the choice to you."},
+		{"nothing", "/compare/flask-vs-fastapi/csrf", places("csrf", 1), "Flask vs FastAPI: Flask-WTF covers forms; FastAPI has [nothing]."},
+		// A pair named: its page, and a snippet from its text or its subjects' cells.
+		{"django vs fastapi orm", "/compare/django-vs-fastapi/orm", places("orm", 2), "Django vs FastAPI: Django ships an [ORM]; FastAPI does not."},
+		{"django fastapi sqlalchemy", "/compare/django-vs-fastapi/orm", places("orm", 2), "FastAPI: SQLModel or [SQLAlchemy]"},
+		{"flask django sqlalchemy", "/compare/flask-vs-django/orm", places("orm", 0), "Flask: Flask-[SQLAlchemy]"},
+		// One subject named: the pair with it whose text the snippet quotes, never text of a
+		// pair without it ("differ" is in Flask vs Django's explanation only).
+		{"fastapi differ", "/compare/django-vs-fastapi/orm", places("orm", 2), "Django vs FastAPI: Django ships an ORM; [FastAPI] does not."},
+		// All three named: the table.
+		{"flask django fastapi csrf", "/compare/flask-vs-django-vs-fastapi#csrf", places("csrf", 3), "Flask: Flask-WTF [CSRFProtect]"},
+		// Code shared by the pairs is indexed once, and so is the code section's note.
+		{"models", "/compare/flask-vs-django/orm", places("orm", 0), "from django.db import [models]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			res := search1(t, ix, tt.query, 10)
+			var rows []search.Result
+			for _, h := range res.Hits {
+				if h.Kind == search.KindRow {
+					rows = append(rows, h)
+				}
+			}
+			if len(rows) == 0 {
+				t.Fatalf("no row among %v", urls(res))
+			}
+			h := rows[0]
+			if h.URL != tt.url || !reflect.DeepEqual(h.Places, tt.places) {
+				t.Errorf("first row links to %s, places %+v\nwant %s, %+v", h.URL, h.Places, tt.url, tt.places)
+			}
+			if got := snippetText(h.Snippet); got != tt.snippet {
+				t.Errorf("snippet = %q\nwant      %q", got, tt.snippet)
+			}
+			seen := map[string]bool{}
+			for _, r := range rows {
+				if seen[r.Title] {
+					t.Errorf("row %q comes twice in %v", r.Title, urls(res))
+				}
+				seen[r.Title] = true
+			}
+		})
+	}
+	if got := ix.Docs(); got != 2+4+1+1 {
+		t.Errorf("the index holds %d documents, want 8: 2 rows, 3 pairs and the table, a guide, a profile", got)
+	}
+}
+
+// TestComparisonDocuments checks that pairs and tables are found by their names, in any
+// order and with typos, and by their summaries.
+func TestComparisonDocuments(t *testing.T) {
+	ix := indexOf(t, sitetest.ThreeFS())
+	tests := []struct{ query, first string }{
+		{"flask vs django", "/compare/flask-vs-django"},
+		{"Django, Flask", "/compare/flask-vs-django"},
+		{"fastapi versus django", "/compare/django-vs-fastapi"},
+		{"compare flsak and fastapi", "/compare/flask-vs-fastapi"},
+		{"flask django fastapi", "/compare/flask-vs-django-vs-fastapi"},
+		{"micro-framework", "/compare/flask-vs-fastapi"},
+	}
+	for _, tt := range tests {
+		res := search1(t, ix, tt.query, 10)
+		if len(res.Hits) == 0 || res.Hits[0].URL != tt.first || res.Hits[0].Kind != search.KindComparison || res.Hits[0].Places != nil {
+			t.Errorf("%q: first %v, want the comparison %s", tt.query, urls(res), tt.first)
+		}
+	}
+	// A comparison named is first even when its title says nothing more than another's.
+	res := search1(t, ix, "django fastapi", 10)
+	if res.Hits[0].Score < res.Hits[1].Score || snippetText(res.Hits[0].TitleSegments) != "[Django] vs [FastAPI]" {
+		t.Errorf("django fastapi: %+v", res.Hits[0])
+	}
+	// Two subjects with no comparison of their own are searched for as words.
+	two := indexOf(t, sitetest.FS())
+	if res := search1(t, two, "flask django", 10); len(res.Hits) == 0 || res.Hits[0].URL != "/compare/flask-vs-django" {
+		t.Errorf("two-subject site: %v", urls(res))
+	}
+	if res := search1(t, two, "flask fastapi", 10); len(res.Hits) != 0 && res.Hits[0].Kind == search.KindComparison && strings.Contains(res.Hits[0].Title, "FastAPI") {
+		t.Errorf("a pair that does not exist: %v", urls(res))
+	}
 }
 
 // TestFieldRanking checks that the field a word is found in decides the order: title,

@@ -18,9 +18,8 @@ type hit struct {
 	quality    float64
 }
 
-// passageHits lists the words of p that match the query, in order.
-func passageHits(p *passage, m *matcher) []hit {
-	var out []hit
+// passageHits appends to out the words of p that match the query, in order.
+func passageHits(out []hit, p *passage, m *matcher) []hit {
 	for _, t := range p.tokens {
 		if wm, ok := m.lookup(t.word); ok {
 			out = append(out, hit{start: int(t.start), end: int(t.end), query: wm.query, quality: wm.quality})
@@ -29,24 +28,27 @@ func passageHits(p *passage, m *matcher) []hit {
 	return out
 }
 
-// snippet finds the best place to show d's match: the stretch of text, up to windowSpan
-// bytes, that covers the most query words, then the one in the weightiest field, then the
-// best matches, then the first. It returns the snippet and the passage it comes from; when
-// only the title matches, the snippet is the start of the summary without marks.
-func snippet(d *document, m *matcher) ([]Segment, *passage) {
+// snippet finds the best place to show d's match among the passages allowed (every one
+// when allowed is nil) in the fields that match (a bit per field): the stretch of text, up to windowSpan bytes, that covers the most
+// query words, then the one in the weightiest field, then the best matches, then the
+// first. It returns the snippet and the passage it comes from; when only the title
+// matches, the snippet is the start of the summary without marks.
+func snippet(d *document, m *matcher, fields uint8, allowed func(*passage) bool) ([]Segment, *passage) {
 	var (
 		best      *passage
 		bestHits  []hit
+		hits      []hit // the passage's hits, in a buffer reused while no passage beats the best
 		bestI     int
 		bestJ     int
 		bestScore = -1.0
 	)
 	for pi := range d.passages {
 		p := &d.passages[pi]
-		if p.field == fieldTitle {
+		if p.field == fieldTitle || fields&(1<<p.field) == 0 || allowed != nil && !allowed(p) {
 			continue
 		}
-		hits := passageHits(p, m)
+		hits = passageHits(hits[:0], p, m)
+		improved := false
 		for i := range hits {
 			var covered uint32
 			var quality [MaxQueryWords]float64
@@ -66,14 +68,17 @@ func snippet(d *document, m *matcher) ([]Segment, *passage) {
 			}
 			score := float64(bits.OnesCount32(covered))*100 + fieldWeight[p.field]*10 + sum
 			if score > bestScore {
-				best, bestHits, bestI, bestJ, bestScore = p, hits, i, j, score
+				best, bestI, bestJ, bestScore, improved = p, i, j, score, true
 			}
+		}
+		if improved { // keep this passage's hits, and reuse the old best's buffer
+			bestHits, hits = hits, bestHits
 		}
 	}
 	if best == nil {
 		for pi := range d.passages {
 			p := &d.passages[pi]
-			if p.field != fieldTitle && (best == nil || p.field == fieldSummary) {
+			if p.field != fieldTitle && (allowed == nil || allowed(p)) && (best == nil || p.field == fieldSummary) {
 				best = p
 				if p.field == fieldSummary {
 					break
@@ -179,5 +184,5 @@ func segments(p *passage, start, end int, hits []hit) []Segment {
 
 // markAll is the whole of p with every match flagged, for titles.
 func markAll(p passage, m *matcher) []Segment {
-	return segments(&passage{text: p.text}, 0, len(p.text), passageHits(&p, m))
+	return segments(&passage{text: p.text}, 0, len(p.text), passageHits(nil, &p, m))
 }

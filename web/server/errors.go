@@ -8,6 +8,8 @@ import (
 	"strconv"
 
 	"github.com/versus-dev/versus/components"
+	"github.com/versus-dev/versus/web/pages"
+	"github.com/versus-dev/versus/web/search"
 )
 
 // handlerFunc is a handler that returns its error instead of writing it.
@@ -60,7 +62,13 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		s.logger.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 		he = &httpError{status: http.StatusInternalServerError, message: "Something went wrong on our side. Please try again."}
 	}
-	body, renderErr := s.renderer.Error(renderContext(r), he.status, r.URL.Path, he.message, he.links...)
+	var body []byte
+	var renderErr error
+	if he.status == http.StatusNotFound && he.message == "" {
+		body, renderErr = s.notFoundPage(r, he.links)
+	} else {
+		body, renderErr = s.renderer.Error(renderContext(r), he.status, r.URL.Path, he.message, he.links...)
+	}
 	if renderErr != nil {
 		s.logger.ErrorContext(r.Context(), "rendering error page", "err", renderErr)
 		http.Error(w, http.StatusText(he.status), he.status)
@@ -77,6 +85,23 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(body)
 	}
+}
+
+// notFoundPage renders the 404 page for the request, with the search results for the words
+// of its path (none for a static asset's path).
+func (s *Server) notFoundPage(r *http.Request, links []components.Link) ([]byte, error) {
+	query := pages.PathQuery(r.URL.Path)
+	var results search.Results
+	if query != "" {
+		index, err := s.searchIndex(renderContext(r)) // a short wait at start-up, as for /search
+		if err != nil {
+			return nil, err
+		}
+		if results, err = index.Search(query, pages.NotFoundResults); err != nil {
+			return nil, fmt.Errorf("searching for the words of a missing path: %w", err)
+		}
+	}
+	return s.renderer.NotFound(renderContext(r), r.URL.Path, query, results, links...)
 }
 
 // answerPanic logs a handler's panic with its stack and sends the 500 page.

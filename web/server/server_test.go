@@ -159,8 +159,23 @@ func TestRedirects(t *testing.T) {
 func TestNotFound(t *testing.T) {
 	srv := newTestServer(t)
 	resp := get(t, srv, http.MethodGet, "/compare/flask-vs-django/ormm")
-	if resp.StatusCode != http.StatusNotFound {
-		t.Fatalf("status = %d", resp.StatusCode)
+	if resp.StatusCode != http.StatusNotFound || resp.Header.Get("Cache-Control") != "no-store" {
+		t.Fatalf("status = %d, Cache-Control %q", resp.StatusCode, resp.Header.Get("Cache-Control"))
+	}
+	// The 404 page offers the search results for the words of the path, typos and all.
+	doc := document(t, resp)
+	if href := doc.Find(".not-found-search .results a").First().AttrOr("href", ""); href != "/compare/flask-vs-django/orm" {
+		t.Errorf("first result %q, want the orm row", href)
+	}
+	if q := doc.Find(".not-found-search input[name=q]").AttrOr("value", ""); q != "flask django ormm" {
+		t.Errorf("the search form holds %q", q)
+	}
+	// No search for a static asset's path.
+	for _, p := range []string{"/static/css/missing.css", "/favicon.ico", "/apple-touch-icon.png"} {
+		resp := get(t, srv, http.MethodGet, p)
+		if resp.StatusCode != http.StatusNotFound || document(t, resp).Find(".not-found-search").Length() != 0 {
+			t.Errorf("%s: %d, searched", p, resp.StatusCode)
+		}
 	}
 	for _, p := range []string{"/nope", "/compare/nope-vs-nada", "/compare/flask-vs-django/x/y", "/static/../go.mod", "/guides/" + strings.Repeat("a", 3000)} {
 		if got := get(t, srv, http.MethodGet, p).StatusCode; got != http.StatusNotFound && got != http.StatusMovedPermanently {

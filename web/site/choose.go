@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -119,6 +120,7 @@ func (l *loader) loadChoose(c *Comparison, dir string) {
 		}
 	}
 	ch := &Choose{File: file}
+	mentions := subjectMentions(c)
 	if len(meta.Questions) == 0 {
 		ps.add(file, 1, "choose.yaml needs at least one question")
 	}
@@ -155,7 +157,7 @@ func (l *loader) loadChoose(c *Comparison, dir string) {
 			a := &Answer{ID: am.ID, Text: am.Text}
 			for wi, wm := range am.Weights {
 				wline := lineOf(doc.meta, "questions", qi, "answers", ai, "weights", wi)
-				if w, ok := l.weight(c, file, wline, wm); ok {
+				if w, ok := l.weight(c, file, wline, wm, mentions); ok {
 					a.Weights = append(a.Weights, w)
 				}
 			}
@@ -166,7 +168,11 @@ func (l *loader) loadChoose(c *Comparison, dir string) {
 	c.Choose = ch
 }
 
-func (l *loader) weight(c *Comparison, file string, line int, wm weightMeta) (Weight, bool) {
+// weight reads one weight of an answer. In a comparison of three subjects or more, its
+// reason may name no subject but the one it weighs toward: each pair's helper shows it
+// beside a different other subject, so a reason that compares with one of them is wrong in
+// the other pair (mentions finds the names; see subjectMentions).
+func (l *loader) weight(c *Comparison, file string, line int, wm weightMeta, mentions map[string]*regexp.Regexp) (Weight, bool) {
 	ps := &l.problems
 	w := Weight{Toward: wm.Toward, Amount: wm.Weight, Reason: wm.Reason}
 	ok := true
@@ -205,7 +211,26 @@ func (l *loader) weight(c *Comparison, file string, line int, wm weightMeta) (We
 		ps.add(file, line, "a weight needs a reason: the result page shows it")
 		ok = false
 	}
+	if toward := c.subject(wm.Toward); c.IsTable() && toward != nil {
+		for _, s := range c.Subjects {
+			if s.ID != toward.ID && mentions[s.ID].MatchString(wm.Reason) {
+				ps.add(file, line, "the reason for %s names %s: each of %s's pairs shows it beside a different subject, so it may name only %s", toward.Name, s.Name, toward.Name, toward.Name)
+				ok = false
+				break
+			}
+		}
+	}
 	return w, ok
+}
+
+// subjectMentions finds each subject of c named in a text: its name or id as a word of its
+// own, in any case ("Flask-Admin" and "flask run" name Flask; "Flaskr" does not).
+func subjectMentions(c *Comparison) map[string]*regexp.Regexp {
+	out := make(map[string]*regexp.Regexp, len(c.Subjects))
+	for _, s := range c.Subjects {
+		out[s.ID] = regexp.MustCompile(`(?i)(?:^|[^\pL\pN])(?:` + regexp.QuoteMeta(s.Name) + `|` + regexp.QuoteMeta(s.ID) + `)(?:[^\pL\pN]|$)`)
+	}
+	return out
 }
 
 // forPair derives a pair's decision helper from its comparison's: the same questions and

@@ -288,6 +288,16 @@ func (c *Comparison) Has(id string) bool {
 	return slices.ContainsFunc(c.Subjects, func(s Subject) bool { return s.ID == id })
 }
 
+// subject returns the subject with this id, or nil.
+func (c *Comparison) subject(id string) *Subject {
+	for i := range c.Subjects {
+		if c.Subjects[i].ID == id {
+			return &c.Subjects[i]
+		}
+	}
+	return nil
+}
+
 // Neighbours returns the rows before and after r within its category (nil at the ends).
 func (r *Row) Neighbours() (prev, next *Row) {
 	rows := r.Category.Rows

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/versus-dev/versus/web/site/sitetest"
 )
@@ -137,5 +138,62 @@ func TestAPairComparedTwiceIsAProblem(t *testing.T) {
 	_, err := Load(fsys)
 	if err == nil || !strings.Contains(err.Error(), "the pair flask-vs-django is also compared in") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestReasonsNameOnlyTheirSubject checks that, in a comparison of three subjects, a decision
+// helper's reason that names another subject is reported with its line: a pair's helper
+// would show it beside a subject it does not name.
+func TestReasonsNameOnlyTheirSubject(t *testing.T) {
+	const file = "comparisons/flask-vs-django-vs-fastapi/choose.yaml"
+	choose := func(reason string) fstest.MapFS {
+		fsys := sitetest.ThreeFS()
+		fsys[file] = &fstest.MapFile{Data: []byte(`questions:
+  - id: size
+    text: How big?
+    answers:
+      - id: small
+        text: Small
+        weights:
+          - {row: orm, toward: flask, weight: 1, reason: "Flask stays small."}
+      - id: large
+        text: Large
+        weights:
+          - {row: orm, toward: django, weight: 2, reason: "` + reason + `"}
+`)}
+		return fsys
+	}
+	for _, reason := range []string{
+		"Django ships an ORM, while Flask does not.",
+		"Django's ORM beats what flask-sqlalchemy gives.",
+		"Django ships what FASTAPI leaves to SQLModel.",
+	} {
+		wantProblem(t, choose(reason), file+":12: the reason for Django names ")
+	}
+	for _, reason := range []string{
+		"Django ships an ORM, and Django REST framework builds on it.",
+		"Django's ORM needs no Flaskr-style setup.", // a longer word is not the name
+	} {
+		if _, err := Load(choose(reason)); err != nil {
+			t.Errorf("%q: %v", reason, err)
+		}
+	}
+	// A two-subject comparison has one pair: its reasons may compare the two.
+	fsys := sitetest.FS()
+	fsys["comparisons/flask-vs-django/choose.yaml"] = &fstest.MapFile{Data: []byte(`questions:
+  - id: size
+    text: How big?
+    answers:
+      - id: small
+        text: Small
+        weights:
+          - {row: orm, toward: flask, weight: 1, reason: "Flask stays smaller than Django."}
+      - id: large
+        text: Large
+        weights:
+          - {row: orm, toward: django, weight: 2, reason: "Django ships an ORM; Flask does not."}
+`)}
+	if _, err := Load(fsys); err != nil {
+		t.Errorf("a two-subject helper: %v", err)
 	}
 }
