@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"image/png"
 	"io"
 	"io/fs"
 	"net/http"
@@ -293,8 +294,9 @@ func TestExportMatchesServer(t *testing.T) {
 	}
 }
 
-// checkPreviews checks that the og:image of every exported page is in the export, with
-// the bytes the server sends for it, and that no image is written that no page shows.
+// checkPreviews checks that the og:image of every exported page is in the export, a
+// 1200×630 PNG under 100 KB with the bytes the server sends for it, and that no image is
+// written that no page shows.
 func checkPreviews(t *testing.T, srv http.Handler, dir string) {
 	t.Helper()
 	shown := map[string]bool{}
@@ -320,6 +322,9 @@ func checkPreviews(t *testing.T, srv http.Handler, dir string) {
 		}
 		shown[path] = true
 		exported := readFile(t, dir, strings.TrimPrefix(path, "/"))
+		if cfg, err := png.DecodeConfig(bytes.NewReader(exported)); err != nil || cfg.Width != 1200 || cfg.Height != 630 || len(exported) >= 100<<10 {
+			t.Errorf("%s: %d×%d, %d bytes (%v); want a 1200×630 PNG under 100 KB", path, cfg.Width, cfg.Height, len(exported), err)
+		}
 		resp := serve(srv, path)
 		if resp.Code != http.StatusOK || resp.Header().Get("Content-Type") != "image/png" || !bytes.Equal(resp.Body.Bytes(), exported) {
 			t.Errorf("GET %s (the og:image of %s): status %d, %s; same bytes as the export: %v", path, name, resp.Code, resp.Header().Get("Content-Type"), bytes.Equal(resp.Body.Bytes(), exported))
