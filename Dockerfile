@@ -1,8 +1,8 @@
 # Versus in a container: a static binary alone on scratch, running as a non-root user, that
 # works with a read-only root file system (it serves everything from memory, writes no
 # files and makes no outgoing connections, so it needs no CA certificates, time zone data
-# or user database). Scratch rather than distroless/static keeps the image under 15 MiB:
-# distroless adds about 2 MiB the binary never reads.
+# or user database). Scratch rather than distroless/static keeps the image about 2 MiB
+# smaller: distroless adds files the binary never reads.
 #
 #   docker build --build-arg VERSION=1.2.3 -t versus .
 #   docker run --read-only -p 8080:8080 -e VERSUS_BASE_URL=https://versus.example.org versus

@@ -25,7 +25,8 @@ type PathSearch struct {
 
 // NewErrorPage returns the page for an error status at path, saying message and offering
 // suggestions. It is never indexed, and its canonical link is the home page. A 404 with
-// no message explains that there is no page at this address.
+// no message explains that there is no page at this address. Its preview image is the
+// status's, whatever the address.
 func NewErrorPage(f Frame, status int, path, message string, suggestions []Link) ErrorPage {
 	p := ErrorPage{
 		Shell:       f.Shell(path, http.StatusText(status), http.StatusText(status)),
@@ -36,6 +37,7 @@ func NewErrorPage(f Frame, status int, path, message string, suggestions []Link)
 	}
 	p.Shell.Meta.NoIndex = true
 	p.Shell.Meta.Canonical = f.AbsoluteURL(site.HomePath)
+	p.Shell.Meta.Image = f.PreviewImage(site.ErrorPreviewPath(status))
 	if status == http.StatusNotFound {
 		p.Heading = "Page not found"
 		if message == "" {

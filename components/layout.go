@@ -8,6 +8,7 @@ import (
 
 	"github.com/a-h/templ"
 
+	"github.com/versus-dev/versus/web/preview"
 	"github.com/versus-dev/versus/web/site"
 )
 
@@ -29,6 +30,15 @@ type Meta struct {
 	Alternates  []Alternate
 	OGType      string // Open Graph type: "website" (default) or "article"
 	JSONLD      any    // structured data for search engines, rendered as application/ld+json
+	Image       Image  // the link-preview image (og:image); none when URL is ""
+}
+
+// Image is a page's link-preview image, as Open Graph and Twitter cards announce it.
+type Image struct {
+	URL           string // absolute
+	Type          string
+	Width, Height int
+	Alt           string // what the image says
 }
 
 // Alternate is a machine-readable twin of a page, announced with <link rel="alternate">.
@@ -60,14 +70,15 @@ type Link struct {
 }
 
 // Frame is what every page of one site shares: the content, the site's name, the absolute
-// URL it is served at, its assets and the navigation. Page constructors take it to build
-// their Shell, absolute URLs and links between pages.
+// URL it is served at, its assets, the navigation and the pages' preview images. Page
+// constructors take it to build their Shell, absolute URLs and links between pages.
 type Frame struct {
 	Site     *site.Site
 	SiteName string
 	Base     *url.URL // absolute, without a trailing slash
 	Assets   Assets
 	Nav      []NavLink
+	Previews preview.Set // by image path (site.PreviewPath); a page without one has no og:image
 }
 
 // NewFrame returns the frame of the pages of s; the navigation lists the home page, each
@@ -93,14 +104,27 @@ func (f Frame) AbsoluteURL(path string) string {
 }
 
 // Shell returns the shell of the page at path; its canonical link is the path's absolute
-// URL.
+// URL, and its preview image the one at site.PreviewPath(path).
 func (f Frame) Shell(path, title, description string) Shell {
 	return Shell{
 		SiteName: f.SiteName,
-		Meta:     Meta{Title: title, Description: description, Canonical: f.AbsoluteURL(path), Path: path},
-		Assets:   f.Assets,
-		Nav:      f.Nav,
+		Meta: Meta{
+			Title: title, Description: description, Canonical: f.AbsoluteURL(path), Path: path,
+			Image: f.PreviewImage(site.PreviewPath(path)),
+		},
+		Assets: f.Assets,
+		Nav:    f.Nav,
 	}
+}
+
+// PreviewImage is the preview image served at imagePath, or none when the site has no
+// card for it.
+func (f Frame) PreviewImage(imagePath string) Image {
+	card, ok := f.Previews[imagePath]
+	if !ok {
+		return Image{}
+	}
+	return Image{URL: f.AbsoluteURL(imagePath), Type: preview.ContentType, Width: preview.Width, Height: preview.Height, Alt: card.Alt}
 }
 
 func pageTitle(s Shell) string {

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/versus-dev/versus/web/preview"
 )
 
 func TestLayoutHead(t *testing.T) {
@@ -33,6 +35,10 @@ func TestLayoutMetadata(t *testing.T) {
 			Title: "ORM", Description: "Both ORMs.", Canonical: "https://versus.example/compare/flask-vs-django/orm",
 			NoIndex: true, OGType: "article", JSONLD: map[string]any{"@type": "Thing", "name": "</script>"},
 			Alternates: []Alternate{{Type: "application/json", Href: "/orm.json", Title: "ORM as JSON"}},
+			Image: Image{
+				URL: "https://versus.example/preview/compare/flask-vs-django/orm.png", Type: "image/png",
+				Width: 1200, Height: 630, Alt: "Flask vs Django, ORM: Django is the better fit.",
+			},
 		},
 		Assets: testAssets,
 	}
@@ -48,6 +54,14 @@ func TestLayoutMetadata(t *testing.T) {
 		{attr(`meta[property="og:url"]`, "content"), "https://versus.example/compare/flask-vs-django/orm"},
 		{attr(`meta[property="og:site_name"]`, "content"), "Versus"},
 		{attr(`meta[name="twitter:description"]`, "content"), "Both ORMs."},
+		{attr(`meta[property="og:image"]`, "content"), "https://versus.example/preview/compare/flask-vs-django/orm.png"},
+		{attr(`meta[property="og:image:type"]`, "content"), "image/png"},
+		{attr(`meta[property="og:image:width"]`, "content"), "1200"},
+		{attr(`meta[property="og:image:height"]`, "content"), "630"},
+		{attr(`meta[property="og:image:alt"]`, "content"), "Flask vs Django, ORM: Django is the better fit."},
+		{attr(`meta[name="twitter:card"]`, "content"), "summary_large_image"},
+		{attr(`meta[name="twitter:image"]`, "content"), "https://versus.example/preview/compare/flask-vs-django/orm.png"},
+		{attr(`meta[name="twitter:image:alt"]`, "content"), "Flask vs Django, ORM: Django is the better fit."},
 		{attr(`link[rel=alternate][type="application/json"]`, "href"), "/orm.json"},
 		{attr(`link[rel=alternate][type="application/json"]`, "title"), "ORM as JSON"},
 		{attr(`link[rel=alternate][type="application/atom+xml"]`, "href"), "/feed.xml"},
@@ -92,8 +106,11 @@ func TestLayoutMetadata(t *testing.T) {
 	if plain.Find(`meta[property="og:type"]`).AttrOr("content", "") != "website" {
 		t.Error("og:type does not default to website")
 	}
-	if n := plain.Find(`meta[name=robots], link[rel=icon], script, link[rel=alternate][type="application/json"]`).Length(); n != 0 {
+	if n := plain.Find(`meta[name=robots], link[rel=icon], script, link[rel=alternate][type="application/json"], meta[property^="og:image"], meta[name="twitter:image"]`).Length(); n != 0 {
 		t.Errorf("%d optional elements rendered without data", n)
+	}
+	if plain.Find(`meta[name="twitter:card"]`).AttrOr("content", "") != "summary" {
+		t.Error("a page without an image is not a summary card")
 	}
 }
 
@@ -127,6 +144,20 @@ func TestFrame(t *testing.T) {
 	s := f.Shell("/guides", "Guides", "All of them.")
 	if s.SiteName != "Versus" || s.Meta.Canonical != "https://versus.example/guides" || s.Meta.Path != "/guides" || s.Meta.Description != "All of them." || s.Assets != testAssets {
 		t.Errorf("shell = %+v", s)
+	}
+	if s.Meta.Image != (Image{}) {
+		t.Errorf("a frame without preview cards gives the page an image: %+v", s.Meta.Image)
+	}
+	f.Previews = preview.Set{"/preview/guides.png": {Title: "Guides", Alt: "Versus, guides."}}
+	if img := f.Shell("/guides", "Guides", "").Meta.Image; img != (Image{URL: "https://versus.example/preview/guides.png", Type: "image/png", Width: 1200, Height: 630, Alt: "Versus, guides."}) {
+		t.Errorf("image = %+v", img)
+	}
+	if img := NewErrorPage(f, 404, "/guides", "", nil).Shell.Meta.Image; img.URL != "" {
+		t.Errorf("the 404 page shows %s, which has no card", img.URL)
+	}
+	f.Previews["/preview/errors/404.png"] = preview.Card{Alt: "Page not found."}
+	if img := NewErrorPage(f, 404, "/guides", "", nil).Shell.Meta.Image; img.URL != "https://versus.example/preview/errors/404.png" {
+		t.Errorf("the 404 page at /guides shows %q, not the 404 image", img.URL)
 	}
 	base, _ := url.Parse("https://example.org/sub")
 	f.Base = base

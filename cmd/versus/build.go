@@ -59,7 +59,7 @@ func runBuild(ctx context.Context, p *process, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(p.stdout, "wrote %d pages, %d other files and %d redirects to %s (%d .gz/.br copies, %.1f MiB in all) in %s\n",
-		sum.Pages, sum.Files, sum.Redirects, o.outDir, sum.Compressed, float64(sum.Bytes)/(1<<20), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(p.stdout, "wrote %d pages, %d preview images, %d other files and %d redirects to %s (%d .gz/.br copies, %.1f MiB in all) in %s\n",
+		sum.Pages, sum.Previews, sum.Files, sum.Redirects, o.outDir, sum.Compressed, float64(sum.Bytes)/(1<<20), time.Since(start).Round(time.Millisecond))
 	return nil
 }

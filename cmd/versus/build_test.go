@@ -17,7 +17,7 @@ func TestBuild(t *testing.T) {
 	if r.err != nil || r.exit != 0 {
 		t.Fatalf("err = %v, exit %d, stderr:\n%s", r.err, r.exit, r.stderr)
 	}
-	summary := regexp.MustCompile(`^wrote \d+ pages, \d+ other files and 7 redirects to ` + regexp.QuoteMeta(out) + ` \(\d+ \.gz/\.br copies, [0-9.]+ MiB in all\) in \S+\n$`)
+	summary := regexp.MustCompile(`^wrote \d+ pages, \d+ preview images, \d+ other files and 7 redirects to ` + regexp.QuoteMeta(out) + ` \(\d+ \.gz/\.br copies, [0-9.]+ MiB in all\) in \S+\n$`)
 	if !summary.MatchString(r.stdout) {
 		t.Errorf("stdout = %q, want the one-line summary", r.stdout)
 	}

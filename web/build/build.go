@@ -1,8 +1,9 @@
 // Package build turns a loaded site into everything it serves, in one step: every page
 // and asset as bytes with its content type, its gzip and brotli copies and their ETags,
-// the 404 page, and the list of permanent redirects. The server serves an Output from
-// memory and the static export writes the same Output to files, so the two cannot
-// disagree; neither imports the other.
+// the 404 page, the list of permanent redirects, and the cards of the pages' preview
+// images (drawn later: by the server on request, by the export all at once). The server
+// serves an Output from memory and the static export writes the same Output to files, so
+// the two cannot disagree; neither imports the other.
 package build
 
 import (
@@ -20,6 +21,7 @@ import (
 	"github.com/versus-dev/versus/web/compress"
 	"github.com/versus-dev/versus/web/pages"
 	"github.com/versus-dev/versus/web/parallel"
+	"github.com/versus-dev/versus/web/preview"
 	"github.com/versus-dev/versus/web/site"
 )
 
@@ -51,7 +53,8 @@ type Variant struct {
 type File struct {
 	Path        string // site path, e.g. /compare/flask-vs-django/orm or /static/css/site.<hash>.css
 	ContentType string
-	Immutable   bool // a content-hashed asset: its bytes never change under this path
+	Immutable   bool   // a content-hashed asset: its bytes never change under this path
+	Preview     string // an HTML page's preview image (its og:image), a path in Output.Previews
 	// Variants holds the identity representation and, for compressible types where
 	// compression makes the body smaller, the gzip and brotli ones (nil otherwise).
 	Variants [NumEncodings]*Variant
@@ -73,6 +76,9 @@ type Output struct {
 	Export    []*File
 	NotFound  *File      // the 404 page, for static hosts (404.html)
 	Redirects []Redirect // sorted by From
+	// Previews are the cards of every page's preview image and each error status's, by
+	// the image's path; web/preview draws them.
+	Previews preview.Set
 	// Renderer renders what depends on a request: search results, filtered tables,
 	// decision-helper answers and error pages.
 	Renderer *pages.Renderer
@@ -114,17 +120,24 @@ func Site(ctx context.Context, s *site.Site, cfg Config) (*Output, error) {
 
 	var files []*File
 	for _, p := range rendered {
-		files = append(files, &File{Path: p.Path, ContentType: p.ContentType, Variants: [NumEncodings]*Variant{{Body: p.Body}}})
+		files = append(files, pageFile(p))
 	}
 	for _, a := range set.All() {
 		files = append(files, &File{Path: a.URL, ContentType: a.ContentType, Immutable: true, Variants: [NumEncodings]*Variant{{Body: a.Body}}})
 	}
 	var export []*File
 	for _, p := range exportPages {
-		export = append(export, &File{Path: p.Path, ContentType: p.ContentType, Variants: [NumEncodings]*Variant{{Body: p.Body}}})
+		export = append(export, pageFile(p))
 	}
-	notFoundFile := &File{Path: NotFoundPath, ContentType: pages.HTMLType, Variants: [NumEncodings]*Variant{{Body: notFound}}}
-	if err := encodeAll(append(append(files[:len(files):len(files)], export...), notFoundFile)); err != nil {
+	notFoundFile := &File{Path: NotFoundPath, ContentType: pages.HTMLType, Preview: site.ErrorPreviewPath(http.StatusNotFound), Variants: [NumEncodings]*Variant{{Body: notFound}}}
+	all := append(append(files[:len(files):len(files)], export...), notFoundFile)
+	previews := renderer.Previews()
+	for _, f := range all {
+		if _, ok := previews[f.Preview]; f.Preview != "" && !ok {
+			return nil, fmt.Errorf("the page %s has no preview card for %s (web/pages/previews.go lists them)", f.Path, f.Preview)
+		}
+	}
+	if err := encodeAll(all); err != nil {
 		return nil, err
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
@@ -133,9 +146,20 @@ func Site(ctx context.Context, s *site.Site, cfg Config) (*Output, error) {
 		Export:    export,
 		NotFound:  notFoundFile,
 		Redirects: redirects(s),
+		Previews:  previews,
 		Renderer:  renderer,
 		Duration:  time.Since(start),
 	}, nil
+}
+
+// pageFile is a rendered page as a File; an HTML page has its preview image at
+// site.PreviewPath of its path, as its og:image says.
+func pageFile(p pages.Page) *File {
+	f := &File{Path: p.Path, ContentType: p.ContentType, Variants: [NumEncodings]*Variant{{Body: p.Body}}}
+	if p.ContentType == pages.HTMLType {
+		f.Preview = site.PreviewPath(p.Path)
+	}
+	return f
 }
 
 // encodeAll fills in every file's ETags and compressed variants, on every CPU.
@@ -158,8 +182,7 @@ func encodeAll(files []*File) error {
 // file; the static export, for the redirect pages it makes itself.
 func Encode(c *compress.Compressor, f *File) error {
 	body := f.Body()
-	sum := sha256.Sum256(body)
-	tag := base64.RawURLEncoding.EncodeToString(sum[:12])
+	tag := hash(body)
 	f.Variants[Identity].ETag = `"` + tag + `"`
 	if !compress.Compressible(f.ContentType) {
 		return nil
@@ -182,4 +205,13 @@ func Encode(c *compress.Compressor, f *File) error {
 		}
 	}
 	return nil
+}
+
+// ETag is the strong entity tag of body, quoted: a hash of the bytes, so it changes
+// whenever they do.
+func ETag(body []byte) string { return `"` + hash(body) + `"` }
+
+func hash(body []byte) string {
+	sum := sha256.Sum256(body)
+	return base64.RawURLEncoding.EncodeToString(sum[:12])
 }

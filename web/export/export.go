@@ -1,7 +1,8 @@
 // Package export writes a built Versus site (web/build) as a folder of static files that
 // any static host or CDN can serve: every page and asset with the bytes the server sends,
-// the 404 page, the permanent redirects as a _redirects file plus a meta-refresh page at
-// each old address of a page, and the .gz and .br copies beside every compressible file.
+// each page's preview image (drawn here, all at once), the 404 page, the permanent
+// redirects as a _redirects file plus a meta-refresh page at each old address of a page,
+// and the .gz and .br copies beside every compressible file.
 package export
 
 import (
@@ -19,6 +20,7 @@ import (
 	"github.com/versus-dev/versus/web/compress"
 	"github.com/versus-dev/versus/web/pages"
 	"github.com/versus-dev/versus/web/parallel"
+	"github.com/versus-dev/versus/web/preview"
 )
 
 // Names of the files an export has besides its pages and assets.
@@ -30,6 +32,7 @@ const (
 // Summary counts what Write wrote.
 type Summary struct {
 	Pages      int   // HTML pages, each at <path>/index.html (the home page at index.html)
+	Previews   int   // the pages' preview images, at their own path under preview/
 	Files      int   // other files at their own path: assets and data twins such as .json
 	Redirects  int   // redirects, each a _redirects line and a meta-refresh page
 	Compressed int   // .gz and .br copies
@@ -78,6 +81,7 @@ func Write(ctx context.Context, dir string, out *build.Output) (Summary, error) 
 func plan(out *build.Output, sum *Summary) ([]output, error) {
 	var outputs []output
 	pagePaths := map[string]bool{}
+	previews := map[string]bool{out.NotFound.Preview: true} // the images the pages show
 	exportVersion := map[string]*build.File{}
 	for _, f := range out.Export {
 		exportVersion[f.Path] = f
@@ -93,12 +97,21 @@ func plan(out *build.Output, sum *Summary) ([]output, error) {
 		if isPage {
 			sum.Pages++
 			pagePaths[f.Path] = true
+			if f.Preview != "" {
+				previews[f.Preview] = true
+			}
 		} else {
 			sum.Files++
 		}
 		outputs = append(outputs, fileOutput(name, f))
 	}
 	outputs = append(outputs, fileOutput(NotFoundFile, out.NotFound))
+	images, err := drawPreviews(out, previews)
+	if err != nil {
+		return nil, err
+	}
+	sum.Previews = len(images)
+	outputs = append(outputs, images...)
 
 	c := compress.New()
 	for _, r := range out.Redirects {
@@ -130,6 +143,43 @@ func plan(out *build.Output, sum *Summary) ([]output, error) {
 	}
 	sort.Slice(outputs, func(i, j int) bool { return outputs[i].name < outputs[j].name })
 	return outputs, nil
+}
+
+// drawPreviews draws the preview images at paths, on every CPU.
+func drawPreviews(out *build.Output, paths map[string]bool) ([]output, error) {
+	var sorted []string
+	for p := range paths {
+		if p != "" {
+			sorted = append(sorted, p)
+		}
+	}
+	sort.Strings(sorted)
+	images := make([]output, len(sorted))
+	errs := make([]error, len(sorted))
+	parallel.Each(len(sorted), func() func(int) {
+		return func(i int) {
+			name, _, err := fileName(sorted[i])
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			card, ok := out.Previews[sorted[i]]
+			if !ok {
+				errs[i] = fmt.Errorf("export: a page shows the preview image %s, which the build has no card for", sorted[i])
+				return
+			}
+			body, err := preview.Draw(card)
+			if err != nil {
+				errs[i] = fmt.Errorf("export: drawing %s: %w", name, err)
+				return
+			}
+			images[i] = output{name: name, body: body}
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return images, nil
 }
 
 // fileOutput is a built file as written at name, with its compressed copies.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"image/png"
 	"io"
 	"io/fs"
 	"net/http"
@@ -89,10 +90,10 @@ func TestWriteTree(t *testing.T) {
 	dir, sum := export(t, out)
 	got := tree(t, dir)
 
-	// Every file the server stores, at its place, plus the 404 page, the redirects and a
-	// page at each redirecting address.
-	want := []string{"404.html", "_redirects"}
-	pageCount, files := 0, 0
+	// Every file the server stores, at its place, plus each page's preview image, the 404
+	// page and its image, the redirects and a page at each redirecting address.
+	want := []string{"404.html", "_redirects", "preview/errors/404.png"}
+	pageCount, files, previews := 0, 0, 1
 	for _, f := range out.Files {
 		name, isPage, err := fileName(f.Path)
 		if err != nil {
@@ -100,6 +101,8 @@ func TestWriteTree(t *testing.T) {
 		}
 		if isPage {
 			pageCount++
+			previews++
+			want = append(want, strings.TrimPrefix(f.Preview, "/"))
 		} else {
 			files++
 		}
@@ -129,7 +132,11 @@ func TestWriteTree(t *testing.T) {
 	for _, f := range out.Files {
 		name, _, _ := fileName(f.Path)
 		contentTypes[name] = f.ContentType
+		if f.Preview != "" {
+			contentTypes[strings.TrimPrefix(f.Preview, "/")] = "image/png"
+		}
 	}
+	contentTypes["preview/errors/404.png"] = "image/png"
 	for _, name := range redirectPages {
 		contentTypes[name] = pages.HTMLType
 	}
@@ -178,7 +185,7 @@ func TestWriteTree(t *testing.T) {
 
 	// Two more redirects than pages: the JSON twins' other-order addresses, which only
 	// _redirects can send on.
-	wantSummary := Summary{Pages: pageCount, Files: files, Redirects: len(redirectPages) + 2, Compressed: sum.Compressed, Bytes: sum.Bytes}
+	wantSummary := Summary{Pages: pageCount, Previews: previews, Files: files, Redirects: len(redirectPages) + 2, Compressed: sum.Compressed, Bytes: sum.Bytes}
 	if sum != wantSummary {
 		t.Errorf("summary = %+v, want %+v", sum, wantSummary)
 	}
@@ -271,6 +278,8 @@ func TestExportMatchesServer(t *testing.T) {
 				checkCopies(t, dir, file, exported)
 			}
 
+			checkPreviews(t, srv, dir)
+
 			resp := serve(srv, "/"+NotFoundFile)
 			if resp.Code != http.StatusNotFound || !bytes.Equal(resp.Body.Bytes(), readFile(t, dir, NotFoundFile)) {
 				t.Errorf("GET /%s: status %d; body equal to the exported file: %v", NotFoundFile, resp.Code, bytes.Equal(resp.Body.Bytes(), readFile(t, dir, NotFoundFile)))
@@ -282,6 +291,49 @@ func TestExportMatchesServer(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// checkPreviews checks that the og:image of every exported page is in the export, a
+// 1200×630 PNG under 100 KB with the bytes the server sends for it, and that no image is
+// written that no page shows.
+func checkPreviews(t *testing.T, srv http.Handler, dir string) {
+	t.Helper()
+	shown := map[string]bool{}
+	for _, name := range tree(t, dir) {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		doc, err := goquery.NewDocumentFromReader(bytes.NewReader(readFile(t, dir, name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Find(`meta[http-equiv=refresh]`).Length() > 0 {
+			continue // a redirect's page
+		}
+		img, ok := doc.Find(`meta[property="og:image"]`).Attr("content")
+		if !ok || !strings.HasPrefix(img, testBaseURL+"/preview/") {
+			t.Errorf("%s: og:image %q, want an image under %s/preview/", name, img, testBaseURL)
+			continue
+		}
+		path := strings.TrimPrefix(img, testBaseURL)
+		if shown[path] {
+			continue
+		}
+		shown[path] = true
+		exported := readFile(t, dir, strings.TrimPrefix(path, "/"))
+		if cfg, err := png.DecodeConfig(bytes.NewReader(exported)); err != nil || cfg.Width != 1200 || cfg.Height != 630 || len(exported) >= 100<<10 {
+			t.Errorf("%s: %d×%d, %d bytes (%v); want a 1200×630 PNG under 100 KB", path, cfg.Width, cfg.Height, len(exported), err)
+		}
+		resp := serve(srv, path)
+		if resp.Code != http.StatusOK || resp.Header().Get("Content-Type") != "image/png" || !bytes.Equal(resp.Body.Bytes(), exported) {
+			t.Errorf("GET %s (the og:image of %s): status %d, %s; same bytes as the export: %v", path, name, resp.Code, resp.Header().Get("Content-Type"), bytes.Equal(resp.Body.Bytes(), exported))
+		}
+	}
+	for _, name := range tree(t, dir) {
+		if strings.HasPrefix(name, "preview/") && !shown["/"+name] {
+			t.Errorf("the export has %s, which no page shows", name)
+		}
 	}
 }
 

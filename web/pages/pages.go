@@ -21,6 +21,7 @@ import (
 	"github.com/versus-dev/versus/components"
 	"github.com/versus-dev/versus/web/assets"
 	"github.com/versus-dev/versus/web/parallel"
+	"github.com/versus-dev/versus/web/preview"
 	"github.com/versus-dev/versus/web/search"
 	"github.com/versus-dev/versus/web/site"
 )
@@ -68,8 +69,15 @@ func New(s *site.Site, a *assets.Set, cfg Config) (*Renderer, error) {
 		CSS: a.URL("css/site.css"), ChromaCSS: a.URL(assets.ChromaCSS),
 		ThemeJS: a.URL("js/theme.js"), JS: a.URL("js/site.js"), Icon: a.URL("img/icon.svg"),
 	})
-	return &Renderer{site: s, cfg: cfg, frame: frame}, nil
+	r := &Renderer{site: s, cfg: cfg, frame: frame}
+	if r.frame.Previews, err = r.previews(); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
+
+// Previews returns the card of every page's preview image, by the image's path.
+func (r *Renderer) Previews() preview.Set { return r.frame.Previews }
 
 // Site returns the content the renderer draws from.
 func (r *Renderer) Site() *site.Site { return r.site }

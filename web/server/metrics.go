@@ -9,7 +9,8 @@ import (
 )
 
 // metrics are the server's counters: requests by status, requests canceled by the client,
-// bytes written, time spent in handlers, and how long the start-up render took. They are served as JSON at
+// bytes written, time spent in handlers, how long the start-up render took, and the
+// preview images drawn and cached. They are served as JSON at
 // /debug/vars only when Config.Metrics is set.
 type metrics struct {
 	requests    atomic.Int64
@@ -19,6 +20,7 @@ type metrics struct {
 	byStatus    [600]atomic.Int64 // indexed by status code; 0 counts anything out of range
 	renderNano  int64             // set once at start-up
 	pages       int
+	previews    func() (drawn, bytes, images int) // the preview images drawn, and the cache's size
 }
 
 // Observe counts one answered request (middleware.Observer).
@@ -40,15 +42,19 @@ func (m *metrics) serveJSON(w http.ResponseWriter, _ *http.Request) error {
 			byStatus[strconv.Itoa(code)] = n
 		}
 	}
+	drawn, cachedBytes, cached := m.previews()
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	return json.NewEncoder(w).Encode(map[string]any{
-		"requests":           m.requests.Load(),
-		"requests_by_status": byStatus,
-		"requests_canceled":  m.canceled.Load(),
-		"bytes_written":      m.bytes.Load(),
-		"handler_seconds":    time.Duration(m.handlerNano.Load()).Seconds(),
-		"render_seconds":     time.Duration(m.renderNano).Seconds(),
-		"pages":              m.pages,
+		"requests":            m.requests.Load(),
+		"requests_by_status":  byStatus,
+		"requests_canceled":   m.canceled.Load(),
+		"bytes_written":       m.bytes.Load(),
+		"handler_seconds":     time.Duration(m.handlerNano.Load()).Seconds(),
+		"render_seconds":      time.Duration(m.renderNano).Seconds(),
+		"pages":               m.pages,
+		"previews_drawn":      drawn,
+		"previews_cached":     cached,
+		"preview_cache_bytes": cachedBytes,
 	})
 }

@@ -36,6 +36,7 @@ func (s *Server) routes() http.Handler {
 	r.Get(site.GuideRoute, s.handle(s.stored))
 	r.Get(site.FrameworkRoute, s.handle(s.stored))
 	r.Get(site.StaticRoute, s.handle(s.stored))
+	r.Get(site.PreviewRoute, s.handle(s.preview))
 	r.Get(site.SitemapPath, s.handle(s.stored))
 	r.Get(site.RobotsPath, s.handle(s.stored))
 	r.Get(site.FeedPath, s.handle(s.stored))

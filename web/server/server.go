@@ -34,6 +34,7 @@ type Server struct {
 	logger     *slog.Logger
 	store      map[string]*entry // by path: every page and asset
 	redirects  map[string]string // by path: where each known old address goes
+	previews   *previews         // the pages' preview images, drawn on request
 	index      *search.Index     // set once indexReady is closed
 	indexReady chan struct{}
 	metrics    *metrics
@@ -52,6 +53,7 @@ func New(cfg Config, out *build.Output, logger *slog.Logger) *Server {
 		logger:     logger,
 		store:      make(map[string]*entry, len(out.Files)),
 		redirects:  make(map[string]string, len(out.Redirects)),
+		previews:   newPreviews(out.Previews, previewCacheBytes, previewDrawers),
 		metrics:    &metrics{renderNano: int64(out.Duration), pages: len(out.Files)},
 		indexReady: make(chan struct{}),
 	}
@@ -61,6 +63,7 @@ func New(cfg Config, out *build.Output, logger *slog.Logger) *Server {
 	for _, r := range out.Redirects {
 		srv.redirects[r.From] = r.To
 	}
+	srv.metrics.previews = srv.previews.stats
 	srv.prepareSearch()
 	srv.handler = srv.routes()
 	return srv

@@ -4,7 +4,10 @@ package site
 // model or from these constants, and nowhere else (the server's route patterns too).
 // It imports nothing of ours, so every package can use it.
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Paths of the pages that do not come from content.
 const (
@@ -15,8 +18,9 @@ const (
 	RobotsPath     = "/robots.txt"
 	FeedPath       = "/feed.xml"
 	OpenSearchPath = "/opensearch.xml"
-	StaticPrefix   = "/static/" // hashed assets; see web/assets
-	PickPath       = "/compare" // the pair picker: /compare?a=flask&b=fastapi leads to the pair's page
+	StaticPrefix   = "/static/"  // hashed assets; see web/assets
+	PreviewPrefix  = "/preview/" // each page's link-preview image; see PreviewPath
+	PickPath       = "/compare"  // the pair picker: /compare?a=flask&b=fastapi leads to the pair's page
 	HealthPath     = "/healthz"
 	ReadyPath      = "/readyz"
 	MetricsPath    = "/debug/vars"
@@ -31,6 +35,7 @@ const (
 	GuideRoute      = GuidesPath + "/{slug}"
 	FrameworkRoute  = frameworksPrefix + "{id}"
 	StaticRoute     = StaticPrefix + "*"
+	PreviewRoute    = PreviewPrefix + "*"
 )
 
 const (
@@ -40,6 +45,9 @@ const (
 	jsonSuffix       = ".json"
 	pairSeparator    = "-vs-"
 	csvSuffix        = ".csv"
+	previewSuffix    = ".png"
+	homePreviewName  = "index"  // the home page's preview is /preview/index.png
+	errorPreviews    = "errors" // an error page's is /preview/errors/<status>.png
 )
 
 // PairSlug is the slug of a comparison of these subjects in this order: flask-vs-django.
@@ -83,3 +91,21 @@ func (g *Guide) Path() string { return GuidesPath + "/" + g.Slug }
 
 // Path is the framework profile's path.
 func (f *Framework) Path() string { return frameworksPrefix + f.ID }
+
+// PreviewPath is the path of the link-preview image (og:image) of the page at pagePath:
+// /preview/compare/flask-vs-django/orm.png for /compare/flask-vs-django/orm, and
+// /preview/index.png for the home page. No page of ours is at /index or under /errors,
+// so no two pages share an image path.
+func PreviewPath(pagePath string) string {
+	name := strings.TrimPrefix(pagePath, "/")
+	if pagePath == HomePath {
+		name = homePreviewName
+	}
+	return PreviewPrefix + name + previewSuffix
+}
+
+// ErrorPreviewPath is the path of the preview image of the error page for status, which
+// is the same at every address: /preview/errors/404.png.
+func ErrorPreviewPath(status int) string {
+	return PreviewPrefix + errorPreviews + "/" + strconv.Itoa(status) + previewSuffix
+}
