@@ -30,10 +30,14 @@ type Site struct {
 // subjects, categories and rows. A pair's rows have two cells and a verdict; a table's rows
 // have a cell per subject and no verdict (verdicts belong to pairs).
 type Comparison struct {
-	Slug       string // "flask-vs-django": the subject ids joined by "-vs-"
-	File       string
-	Title      string
-	Summary    string
+	Slug    string // "flask-vs-django": the subject ids joined by "-vs-"
+	File    string
+	Title   string
+	Summary string
+	// Answer is the short answer a pair's page opens on: one paragraph written for the
+	// pair (when to pick which), never derived from the verdict counts. "" when the
+	// content gives none (the page shows Summary instead); a table of three has none.
+	Answer     string
 	Subjects   []Subject
 	Categories []*Category // in content order, each with its rows in table order
 	Rows       []*Row      // every row, in table order
@@ -60,7 +64,23 @@ type Category struct {
 	Rows  []*Row
 }
 
-// Support says how a subject covers a row's feature.
+// Kind says what a row compares.
+type Kind string
+
+// The kinds of row.
+const (
+	// KindFeature is a feature a framework may ship: each cell has a support level.
+	KindFeature Kind = "feature"
+	// KindTrait describes the frameworks (philosophy, licence, release policy,
+	// community): there is nothing to ship, so its cells have no support level and
+	// show no badge.
+	KindTrait Kind = "trait"
+)
+
+// Kinds lists the kinds of row.
+var Kinds = []Kind{KindFeature, KindTrait}
+
+// Support says how a subject covers a row's feature. It is "" in a trait row.
 type Support string
 
 // The support levels a cell can have.
@@ -74,7 +94,7 @@ const (
 // SupportLevels lists the levels in legend order.
 var SupportLevels = []Support{SupportBuiltin, SupportExtension, SupportPartial, SupportNone}
 
-// Label is the support level in a few words.
+// Label is the support level in a few words ("" for a trait row's cell).
 func (s Support) Label() string {
 	switch s {
 	case SupportBuiltin:
@@ -112,6 +132,7 @@ type Row struct {
 	Title      string
 	Category   *Category
 	Order      int
+	Kind       Kind
 	Aliases    []string
 	Summary    string
 	Verdict    string // a subject id, or "tie"
