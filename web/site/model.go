@@ -109,17 +109,18 @@ func (s Support) Label() string {
 	return string(s)
 }
 
-// Description explains the support level in a sentence, for the legend.
+// Description explains the support level in a sentence, for the legend. These are the
+// meanings content/README.md gives them (a test holds the two together).
 func (s Support) Description() string {
 	switch s {
 	case SupportBuiltin:
-		return "Ships in the framework's own package; nothing else to install."
+		return "Ships in the framework's own package: nothing else to install."
 	case SupportExtension:
 		return "Needs a separate install: an official extension or a third-party package."
 	case SupportPartial:
-		return "The framework covers part of it; the rest is up to you."
+		return "The framework does part of the job; the rest is up to you."
 	case SupportNone:
-		return "Not provided: you build it yourself or use a library with no framework integration."
+		return "You build it yourself, or use a general library with no integration for the framework."
 	}
 	return ""
 }
@@ -274,6 +275,22 @@ func (r *Row) InOtherPairs() []*Row {
 	return out
 }
 
+// InPairs returns the row in each pair of its comparison, in declared order: for a table
+// row, the same row in each pair (which carries that pair's verdict); for a pair's row,
+// the row itself.
+func (r *Row) InPairs() []*Row {
+	if !r.Comparison.IsTable() {
+		return []*Row{r}
+	}
+	var out []*Row
+	for _, p := range r.Comparison.Pairs {
+		if pr := p.Row(r.ID); pr != nil {
+			out = append(out, pr)
+		}
+	}
+	return out
+}
+
 // PairOf returns the comparison of the subjects a and b, in either order, or nil.
 func (s *Site) PairOf(a, b string) *Comparison {
 	for _, c := range s.Comparisons {
@@ -283,6 +300,29 @@ func (s *Site) PairOf(a, b string) *Comparison {
 		}
 	}
 	return nil
+}
+
+// TableOf returns the table of three subjects or more whose subjects are exactly ids, in
+// any order, or nil.
+func (s *Site) TableOf(ids ...string) *Comparison {
+	for _, t := range s.Tables {
+		if !t.IsTable() || len(t.Subjects) != len(ids) {
+			continue
+		}
+		if !slices.ContainsFunc(ids, func(id string) bool { return !t.Has(id) }) && !hasRepeats(ids) {
+			return t
+		}
+	}
+	return nil
+}
+
+func hasRepeats(ids []string) bool {
+	for i, id := range ids {
+		if slices.Contains(ids[i+1:], id) {
+			return true
+		}
+	}
+	return false
 }
 
 // Subjects lists every subject of the site's comparisons once, in the order they are
