@@ -3,9 +3,11 @@ package browsertest
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -201,5 +203,101 @@ func TestTableHeaderStaysInView(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// card is where a phone card's parts sit, relative to the card's top.
+type card struct {
+	ID       string  `json:"id"`
+	Title    float64 `json:"title"`    // the feature name's top
+	Verdict  float64 `json:"verdict"`  // the verdict's top (-1 when the card has none)
+	Cells    float64 `json:"cells"`    // the first cell's top
+	Width    float64 `json:"width"`    // the card's width
+	Caption  float64 `json:"caption"`  // the table caption's width
+	Viewport float64 `json:"viewport"` // the page's width
+}
+
+// TestPhoneCardsOpenWithFeatureAndVerdict: at 390 px each row of a pair's table is a card
+// whose first line holds the feature's name and its verdict, above the cells; the caption
+// and the cards use the full width.
+func TestPhoneCardsOpenWithFeatureAndVerdict(t *testing.T) {
+	ts := startSite(t)
+	ctx := newBrowser(t)
+	for _, path := range append(append([]string{}, pairPages...), tablePage) {
+		t.Run(path, func(t *testing.T) {
+			do(t, ctx, emulate(phone), chromedp.Navigate(ts.URL+path), chromedp.WaitReady(chromedp.CSS("tr.feature")))
+			cards := eval[[]card](t, ctx, `[...document.querySelectorAll("tr.feature")].map(tr => {
+				const top = tr.getBoundingClientRect().top;
+				const at = s => { const e = tr.querySelector(s); return e ? e.getBoundingClientRect().top - top : -1; };
+				return {id: tr.id, title: at(".row-title"), verdict: at("td.verdict"), cells: at("td[data-label]"),
+					width: tr.getBoundingClientRect().width,
+					caption: document.querySelector(".matrix caption").getBoundingClientRect().width,
+					viewport: document.documentElement.clientWidth};
+			})`)
+			if len(cards) < 50 {
+				t.Fatalf("%d cards", len(cards))
+			}
+			for _, c := range cards {
+				if c.Title > 16 || (path != tablePage && (c.Verdict < 0 || c.Verdict > 16)) || c.Cells <= c.Title {
+					t.Errorf("card %s: title at +%.0f px, verdict at +%.0f px, cells at +%.0f px", c.ID, c.Title, c.Verdict, c.Cells)
+				}
+				if c.Width < c.Viewport-40 || c.Caption < c.Viewport-40 {
+					t.Errorf("card %s is %.0f px wide and the caption %.0f px in a %.0f px page", c.ID, c.Width, c.Caption, c.Viewport)
+				}
+			}
+		})
+	}
+}
+
+// TestTallyLinksListTheRowsASideWins follows the tally's link for Django on the Flask vs
+// Django page with scripts off: the view lists only rows whose verdict is Django, as many
+// as the tally said, each with Django's cell marked "Better fit".
+func TestTallyLinksListTheRowsASideWins(t *testing.T) {
+	ts := startSite(t)
+	ctx := newBrowser(t)
+	call(t, ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+	do(t, ctx, emulate(desktop), chromedp.Navigate(ts.URL+"/compare/flask-vs-django"), chromedp.WaitReady(chromedp.CSS(".tally")))
+	said := eval[string](t, ctx, `document.querySelector('.tally a[href$="wins=django"] .tally-count').textContent`)
+	do(t, ctx, chromedp.Click(chromedp.CSS(`.tally a[href$="wins=django"]`)), chromedp.WaitReady(chromedp.CSS(".filter-count")))
+	url, _ := chromedp.Run(ctx, chromedp.Location())
+	got := eval[map[string]any](t, ctx, `(() => {
+		const rows = [...document.querySelectorAll("tr.feature")];
+		return {
+			rows: rows.length,
+			others: rows.filter(r => r.dataset.verdict !== "django").length,
+			unmarked: rows.filter(r => r.querySelector('td.win[data-label="Django"] .win-label') === null).length,
+			current: document.querySelector('.tally a[aria-current]') ? document.querySelector('.tally a[aria-current]').getAttribute("href") : "",
+		};
+	})()`)
+	if !strings.HasSuffix(url, "/compare/flask-vs-django?wins=django") || fmt.Sprint(got["rows"]) != said || got["others"] != 0.0 || got["unmarked"] != 0.0 {
+		t.Errorf("at %s (the tally said %s): %v", url, said, got)
+	}
+	if got["current"] != "/compare/flask-vs-django?wins=django" {
+		t.Errorf("the tally marks %v as the view", got["current"])
+	}
+}
+
+// TestMenuFoldsOnPhones: at 390 px the navigation and search sit behind a Menu
+// disclosure that opens without JavaScript; at 1366 px they show in the header with no
+// Menu button.
+func TestMenuFoldsOnPhones(t *testing.T) {
+	ts := startSite(t)
+	ctx := newBrowser(t)
+	call(t, ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+	// checkVisibility sees through a closed <details>, whose content keeps its boxes.
+	visible := `(() => { const a = document.querySelector('.site-header nav a[href="/guides"]'); const r = a.getBoundingClientRect(); return a.checkVisibility() && r.width > 0 && r.height > 0; })()`
+	do(t, ctx, emulate(phone), chromedp.Navigate(ts.URL+"/compare/flask-vs-django"), chromedp.WaitReady(chromedp.CSS(".site-menu")))
+	if eval[bool](t, ctx, visible) {
+		t.Error("on a phone the navigation shows before the menu is opened")
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(".site-menu > summary")))
+	if !eval[bool](t, ctx, visible) || !eval[bool](t, ctx, `document.querySelector("#site-search-q").checkVisibility() && document.querySelector("#site-search-q").getBoundingClientRect().width > 100`) {
+		t.Error("the opened menu does not show the navigation and the search box")
+	}
+	do(t, ctx, emulate(desktop), chromedp.Navigate(ts.URL+"/compare/flask-vs-django"), chromedp.WaitReady(chromedp.CSS(".site-menu")))
+	summary := eval[float64](t, ctx, `document.querySelector(".site-menu > summary").getBoundingClientRect().width`)
+	header := eval[float64](t, ctx, `document.querySelector(".site-header").getBoundingClientRect().height`)
+	if !eval[bool](t, ctx, visible) || summary != 0 || header > 57 {
+		t.Errorf("at 1366 px: navigation shown %v, Menu button %.0f px wide, header %.0f px tall", eval[bool](t, ctx, visible), summary, header)
 	}
 }

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/versus-dev/versus/web/site/sitetest"
@@ -79,5 +81,20 @@ func TestPairAnswers(t *testing.T) {
 	}
 	if got := s.Comparison("flask-vs-fastapi").Answer; got != "" {
 		t.Errorf("flask-vs-fastapi answer = %q, want none", got)
+	}
+}
+
+// TestSupportMeaningsAreTheREADMEs: the legend's sentence for each support level is the
+// meaning content/README.md gives it, so the two cannot drift apart.
+func TestSupportMeaningsAreTheREADMEs(t *testing.T) {
+	readme, err := os.ReadFile("../../content/README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range SupportLevels {
+		row := "| `" + string(s) + "` | " + s.Label() + " | " + s.Description() + " |"
+		if !strings.Contains(string(readme), row) {
+			t.Errorf("content/README.md has no line %q", row)
+		}
 	}
 }
