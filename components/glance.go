@@ -30,7 +30,7 @@ type TallySide struct {
 	ID    string // the subject's id, or "tie"
 	Name  string // "Flask", or "Tie"
 	Count int
-	URL   string // the pair's rows on this side: its page with ?wins= (and ?cat=)
+	URL   string // the pair's rows on this side: its page with ?wins= (and ?cat=), at #rows
 	// Class is side-1, side-2, side-3 (the subject's place in the whole comparison, so a
 	// subject keeps its colour and pattern on every pair's page) or side-tie.
 	Class string
@@ -88,7 +88,7 @@ func tallySides(p *site.Comparison, n site.Counts, category string) []TallySide 
 		if category != "" {
 			q.Set("cat", category)
 		}
-		s.URL = p.Path() + "?" + q.Encode()
+		s.URL = p.Path() + "?" + q.Encode() + "#" + RowsAnchor
 		if total > 0 {
 			s.X, s.Width = percent(start, total), percent(s.Count, total)
 		}
@@ -96,6 +96,10 @@ func tallySides(p *site.Comparison, n site.Counts, category string) []TallySide 
 	}
 	return sides
 }
+
+// RowsAnchor is the id of the place above a comparison's table where a view's notes and
+// count begin: the tally's links land there, on the rows they list.
+const RowsAnchor = "rows"
 
 // tieVerdict is the verdict of a row neither subject wins.
 const tieVerdict = "tie"

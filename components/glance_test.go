@@ -18,9 +18,9 @@ func TestNewGlance(t *testing.T) {
 		t.Errorf("without an answer: %q, want the pair's summary", g.Answer)
 	}
 	want := []TallySide{
-		{ID: "flask", Name: "Flask", Count: 1, URL: "/compare/flask-vs-fastapi?wins=flask", Class: "side-1", X: "0%", Width: "50%"},
-		{ID: "tie", Name: "Tie", Count: 1, URL: "/compare/flask-vs-fastapi?wins=tie", Class: "side-tie", X: "50%", Width: "50%"},
-		{ID: "fastapi", Name: "FastAPI", Count: 0, URL: "/compare/flask-vs-fastapi?wins=fastapi", Class: "side-3", X: "100%", Width: "0%"},
+		{ID: "flask", Name: "Flask", Count: 1, URL: "/compare/flask-vs-fastapi?wins=flask#rows", Class: "side-1", X: "0%", Width: "50%"},
+		{ID: "tie", Name: "Tie", Count: 1, URL: "/compare/flask-vs-fastapi?wins=tie#rows", Class: "side-tie", X: "50%", Width: "50%"},
+		{ID: "fastapi", Name: "FastAPI", Count: 0, URL: "/compare/flask-vs-fastapi?wins=fastapi#rows", Class: "side-3", X: "100%", Width: "0%"},
 	}
 	for i, s := range g.Sides {
 		if s != want[i] {
@@ -28,7 +28,7 @@ func TestNewGlance(t *testing.T) {
 		}
 	}
 	if len(g.Categories) != 2 || g.Categories[0].ID != "data" || g.Categories[0].URL != "#category-data" || g.Categories[0].Total != 1 ||
-		g.Categories[1].Sides[0].URL != "/compare/flask-vs-fastapi?cat=apis&wins=flask" || g.Categories[1].Sides[0].Count != 1 {
+		g.Categories[1].Sides[0].URL != "/compare/flask-vs-fastapi?cat=apis&wins=flask#rows" || g.Categories[1].Sides[0].Count != 1 {
 		t.Errorf("categories = %+v", g.Categories)
 	}
 	// A subject keeps its colour and pattern on every pair's page.
@@ -50,11 +50,11 @@ func TestGlancePanel(t *testing.T) {
 	doc.Find(".tally li").Each(func(_ int, li *goquery.Selection) {
 		sides = append(sides, li.AttrOr("class", "")+": "+strings.Join(strings.Fields(li.Text()), " ")+" → "+li.Find("a").AttrOr("href", "none"))
 	})
-	if strings.Join(sides, "; ") != "side-1: 1 row favours Flask → /compare/flask-vs-fastapi?wins=flask; "+
-		"side-tie: 1 tie → /compare/flask-vs-fastapi?wins=tie; side-3: 0 rows favour FastAPI → none" {
+	if strings.Join(sides, "; ") != "side-1: 1 row favours Flask → /compare/flask-vs-fastapi?wins=flask#rows; "+
+		"side-tie: 1 tie → /compare/flask-vs-fastapi?wins=tie#rows; side-3: 0 rows favour FastAPI → none" {
 		t.Errorf("tally = %v", sides)
 	}
-	if _, ok := doc.Find(`.tally a[href$="wins=flask"]`).Attr("aria-current"); !ok {
+	if _, ok := doc.Find(`.tally a[href$="wins=flask#rows"]`).Attr("aria-current"); !ok {
 		t.Error("the side the page lists is not marked")
 	}
 	// The bars are decoration over the counts: hidden from screen readers, a segment per
@@ -81,7 +81,7 @@ func TestGlancePanel(t *testing.T) {
 	apis := table.Find("tbody tr").Eq(1)
 	if apis.Find(`th[scope=row] a[href="#category-apis"]`).Text() != "APIs" ||
 		apis.Find("td.count a").First().Text() != "1 row in APIs where Flask is the better fit" ||
-		apis.Find("td.count a").First().AttrOr("href", "") != "/compare/flask-vs-fastapi?cat=apis&wins=flask" ||
+		apis.Find("td.count a").First().AttrOr("href", "") != "/compare/flask-vs-fastapi?cat=apis&wins=flask#rows" ||
 		strings.TrimSpace(apis.Find("td.count").Eq(1).Text()) != "0" {
 		t.Errorf("the APIs row = %q", apis.Text())
 	}

@@ -257,8 +257,8 @@ func TestTallyLinksListTheRowsASideWins(t *testing.T) {
 	ctx := newBrowser(t)
 	call(t, ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
 	do(t, ctx, emulate(desktop), chromedp.Navigate(ts.URL+"/compare/flask-vs-django"), chromedp.WaitReady(chromedp.CSS(".tally")))
-	said := eval[string](t, ctx, `document.querySelector('.tally a[href$="wins=django"] .tally-count').textContent`)
-	do(t, ctx, chromedp.Click(chromedp.CSS(`.tally a[href$="wins=django"]`)), chromedp.WaitReady(chromedp.CSS(".filter-count")))
+	said := eval[string](t, ctx, `document.querySelector('.tally a[href$="wins=django#rows"] .tally-count').textContent`)
+	do(t, ctx, chromedp.Click(chromedp.CSS(`.tally a[href$="wins=django#rows"]`)), chromedp.WaitReady(chromedp.CSS(".filter-count")), chromedp.Sleep(200*time.Millisecond))
 	url, _ := chromedp.Run(ctx, chromedp.Location())
 	got := eval[map[string]any](t, ctx, `(() => {
 		const rows = [...document.querySelectorAll("tr.feature")];
@@ -267,13 +267,20 @@ func TestTallyLinksListTheRowsASideWins(t *testing.T) {
 			others: rows.filter(r => r.dataset.verdict !== "django").length,
 			unmarked: rows.filter(r => r.querySelector('td.win[data-label="Django"] .win-label') === null).length,
 			current: document.querySelector('.tally a[aria-current]') ? document.querySelector('.tally a[aria-current]').getAttribute("href") : "",
+			// The link lands on the view: its count and first row are on screen.
+			count: document.querySelector(".filter-count").getBoundingClientRect().top,
+			first: rows.length ? rows[0].getBoundingClientRect().top : 0,
+			header: document.querySelector(".site-header").getBoundingClientRect().bottom,
 		};
 	})()`)
-	if !strings.HasSuffix(url, "/compare/flask-vs-django?wins=django") || fmt.Sprint(got["rows"]) != said || got["others"] != 0.0 || got["unmarked"] != 0.0 {
+	if !strings.HasSuffix(url, "/compare/flask-vs-django?wins=django#rows") || fmt.Sprint(got["rows"]) != said || got["others"] != 0.0 || got["unmarked"] != 0.0 {
 		t.Errorf("at %s (the tally said %s): %v", url, said, got)
 	}
-	if got["current"] != "/compare/flask-vs-django?wins=django" {
+	if got["current"] != "/compare/flask-vs-django?wins=django#rows" {
 		t.Errorf("the tally marks %v as the view", got["current"])
+	}
+	if c, f, h := got["count"].(float64), got["first"].(float64), got["header"].(float64); c < h || f > 768 {
+		t.Errorf("the view's count is at %.0f px (header ends at %.0f) and its first row at %.0f px: the link did not land on the rows", c, h, f)
 	}
 }
 

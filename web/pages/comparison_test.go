@@ -206,7 +206,7 @@ func TestTieFilterHidesTies(t *testing.T) {
 	if _, checked := doc.Find(`input[name=wins][value=tie]`).Attr("checked"); !checked {
 		t.Error("the form does not keep wins=tie")
 	}
-	if _, current := doc.Find(`.tally a[href="/compare/flask-vs-django?wins=tie"]`).Attr("aria-current"); !current {
+	if _, current := doc.Find(`.tally a[href="/compare/flask-vs-django?wins=tie#rows"]`).Attr("aria-current"); !current {
 		t.Error("the tally does not mark the side listed")
 	}
 }
