@@ -137,7 +137,7 @@ func NewComparisonPage(f Frame, c *site.Comparison, filter FilterView, keep func
 		{Type: "text/csv", Href: c.CSVPath(), Title: c.Title + " as CSV"},
 	}
 	if c.IsTable() {
-		p.Picker = NewPicker(f.Site, "", "")
+		p.Picker = NewPicker(f.Site, c.Subjects[0].ID, c.Subjects[1].ID)
 		p.Picker.C = c.Subjects[2].ID
 		for _, pair := range c.Pairs {
 			p.Related = append(p.Related, Link{Title: pair.Title, URL: pair.Path()})
