@@ -18,13 +18,21 @@ type ComparisonPage struct {
 	Intro      templ.Component
 	Subjects   []Subject
 	Categories []Category // only those with a row shown
-	Legend     []LegendItem
+	Legend     Legend
 	Reviewed   string
 	Filter     FilterView
 	Covers     string // which versions the table covers, in a sentence; "" when unknown
 	Picker     Picker
 	Related    []Link // the other pairs of the same subjects, and the table of them all
 	IsTable    bool   // every subject's cells, with the pairs' verdicts instead of one
+	// Glances is what the page opens on: the pair's tally, answer and verdicts by
+	// category, or on the table one card per pair.
+	Glances []Glance
+	// Choose is the decision helper of the table's subjects, and Questions how many it
+	// asks (a pair's glance carries its own); "" when there is none.
+	Choose    string
+	Questions int
+	JSON, CSV string // the page's machine-readable twins, linked visibly
 }
 
 // Subject is one side of a comparison: a column of the table.
@@ -48,7 +56,7 @@ type Row struct {
 	TableURL    string // the row in the table: /compare/x#id
 	Summary     string
 	Cells       []Cell
-	Verdict     string // subject id or "tie"
+	Verdict     string // subject id or "tie"; "" in a table of three subjects or more
 	VerdictName string
 	Aliases     []string
 	Pairs       []PairVerdict // in a table of three subjects or more: each pair's verdict
@@ -56,24 +64,32 @@ type Row struct {
 
 // PairVerdict is one pair's verdict on a row, linking to that pair's row page.
 type PairVerdict struct {
-	Pair    string // "Flask vs FastAPI"
-	URL     string
-	Verdict string // in words: the winner's name, or "Tie"
+	Pair      string // "Flask vs FastAPI"
+	PairID    string // "flask-vs-fastapi"
+	URL       string
+	VerdictID string // the winner's id, or "tie"
+	Verdict   string // in words: the winner's name, or "Tie"
+	Summary   string // the pair's one-sentence summary of the row
 }
 
 // Cell is one subject's value in a row.
 type Cell struct {
 	SubjectID    string
 	SubjectName  string
-	Support      string // builtin, extension, partial, none
+	Support      string // builtin, extension, partial, none; "" in a trait row (no badge)
 	SupportLabel string
 	Text         string
+	// Wins says the row's verdict favours this cell: "Better fit" in a pair's table,
+	// "Better fit than Flask and FastAPI" in the table of every subject; "" otherwise.
+	Wins string
 }
 
-// FilterView is the state of the comparison's filter form (query parameters cat, diff, q).
+// FilterView is the state of the comparison's filter form (query parameters cat, wins,
+// diff, q).
 type FilterView struct {
 	Action     string // the form's target: the comparison's path
 	Categories []FilterOption
+	Wins       []FilterOption // the sides to list the rows of (?wins=), the first for any
 	DiffOnly   bool
 	Query      string
 	Active     bool     // the filter is set: the form opens and offers Reset
@@ -82,76 +98,29 @@ type FilterView struct {
 	Total      int
 }
 
-// FilterOption is one category checkbox.
+// wins is the side the filter lists the rows of: a subject id, "tie", or "" for any.
+func (f FilterView) wins() string {
+	for _, w := range f.Wins {
+		if w.Checked {
+			return w.ID
+		}
+	}
+	return ""
+}
+
+// FilterOption is one category checkbox, or one side to list the rows of.
 type FilterOption struct {
 	ID      string
 	Title   string
 	Checked bool
 }
 
-// NewComparisonPage returns the table of c with the rows that keep accepts, under the
-// filter form in the state filter; the legend lists only the support levels shown.
+// NewComparisonPage returns the page of c, a pair or the table of three subjects or
+// more, with the rows that keep accepts, under the filter form in the state filter; the
+// legend explains only what the rows shown use. The tally marks the side whose rows the
+// filter lists.
 func NewComparisonPage(f Frame, c *site.Comparison, filter FilterView, keep func(*site.Row) bool) ComparisonPage {
-	p := newTable(f, c)
-	p.Picker = NewPicker(f.Site, c.Subjects[0].ID, c.Subjects[1].ID)
-	p.Related = related(c)
-	p.Shell.Meta.Alternates = []Alternate{
-		{Type: "application/json", Href: c.JSONPath(), Title: c.Title + " as JSON"},
-		{Type: "text/csv", Href: c.CSVPath(), Title: c.Title + " as CSV"},
-	}
-	var shown []*site.Row
-	for _, cat := range c.Categories {
-		cv := Category{ID: cat.ID, Title: cat.Title}
-		for _, row := range cat.Rows {
-			if keep(row) {
-				cv.Rows = append(cv.Rows, newRow(row))
-				shown = append(shown, row)
-			}
-		}
-		if len(cv.Rows) > 0 {
-			p.Categories = append(p.Categories, cv)
-		}
-	}
-	p.Legend = newLegend(shown)
-	p.Filter = filter
-	p.Filter.Shown = len(shown)
-	return p
-}
-
-// NewTablePage returns the table of every subject of t, a comparison of three subjects
-// or more: every cell of every row, and each pair's verdict linking to that pair's page.
-func NewTablePage(f Frame, t *site.Comparison) ComparisonPage {
-	p := newTable(f, t)
-	p.Picker = NewPicker(f.Site, "", "")
-	p.IsTable = true
-	for _, pair := range t.Pairs {
-		p.Related = append(p.Related, Link{Title: pair.Title, URL: pair.Path()})
-	}
-	var rows []*site.Row
-	for _, cat := range t.Categories {
-		cv := Category{ID: cat.ID, Title: cat.Title}
-		for _, row := range cat.Rows {
-			r := newRow(row)
-			r.URL = row.TablePath()
-			for _, pair := range t.Pairs {
-				if pr := pair.Row(row.ID); pr != nil {
-					r.Pairs = append(r.Pairs, PairVerdict{Pair: pair.Title, URL: pr.Path(), Verdict: pr.VerdictName()})
-				}
-			}
-			cv.Rows = append(cv.Rows, r)
-			rows = append(rows, row)
-		}
-		if len(cv.Rows) > 0 {
-			p.Categories = append(p.Categories, cv)
-		}
-	}
-	p.Legend = newLegend(rows)
-	return p
-}
-
-// newTable is what every comparison page has: its heading, intro, columns and versions.
-func newTable(f Frame, c *site.Comparison) ComparisonPage {
-	return ComparisonPage{
+	p := ComparisonPage{
 		Shell:    f.Shell(c.Path(), c.Title, c.Summary),
 		Title:    c.Title,
 		Summary:  c.Summary,
@@ -159,10 +128,90 @@ func newTable(f Frame, c *site.Comparison) ComparisonPage {
 		Subjects: newSubjects(c),
 		Reviewed: date(c.Reviewed),
 		Covers:   coversSentence(c.Subjects),
+		IsTable:  c.IsTable(),
+		JSON:     c.JSONPath(),
+		CSV:      c.CSVPath(),
 	}
+	p.Shell.Meta.Alternates = []Alternate{
+		{Type: "application/json", Href: c.JSONPath(), Title: c.Title + " as JSON"},
+		{Type: "text/csv", Href: c.CSVPath(), Title: c.Title + " as CSV"},
+	}
+	if c.IsTable() {
+		p.Picker = NewPicker(f.Site, c.Subjects[0].ID, c.Subjects[1].ID)
+		p.Picker.C = c.Subjects[2].ID
+		for _, pair := range c.Pairs {
+			p.Related = append(p.Related, Link{Title: pair.Title, URL: pair.Path()})
+			p.Glances = append(p.Glances, newGlance(pair))
+		}
+		if c.Choose != nil {
+			p.Choose, p.Questions = c.ChoosePath(), len(c.Choose.Questions)
+		}
+	} else {
+		p.Picker = NewPicker(f.Site, c.Subjects[0].ID, c.Subjects[1].ID)
+		p.Related = related(c)
+		g := newGlance(c)
+		wins := filter.wins()
+		for i := range g.Sides {
+			g.Sides[i].Current = g.Sides[i].ID == wins
+		}
+		p.Glances = []Glance{g}
+	}
+	var shown []*site.Row
+	for _, cat := range c.Categories {
+		cv := Category{ID: cat.ID, Title: cat.Title}
+		for _, row := range cat.Rows {
+			if keep(row) {
+				cv.Rows = append(cv.Rows, newTableRow(row))
+				shown = append(shown, row)
+			}
+		}
+		if len(cv.Rows) > 0 {
+			p.Categories = append(p.Categories, cv)
+		}
+	}
+	p.Legend = newLegend(c, shown)
+	p.Filter = filter
+	p.Filter.Shown = len(shown)
+	return p
 }
 
-// related links a pair's page to the other pairs of its subjects and to their table.
+// newTableRow is a row as a comparison's table shows it: in a pair's table, the winning
+// cell marked; in the table of every subject, each pair's verdict and summary, and each
+// cell marked with the subjects it is the better fit than.
+func newTableRow(row *site.Row) Row {
+	r := newRow(row)
+	if !row.Comparison.IsTable() {
+		for i := range r.Cells {
+			if r.Cells[i].SubjectID == row.Verdict {
+				r.Cells[i].Wins = "Better fit"
+			}
+		}
+		return r
+	}
+	r.URL = row.TablePath()
+	beats := map[string][]string{} // subject id → the names of those it is the better fit than
+	for _, pr := range row.InPairs() {
+		pair := pr.Comparison
+		r.Pairs = append(r.Pairs, PairVerdict{
+			Pair: pair.Title, PairID: pair.Slug, URL: pr.Path(),
+			VerdictID: pr.Verdict, Verdict: pr.VerdictName(), Summary: pr.Summary,
+		})
+		for i, s := range pair.Subjects {
+			if s.ID == pr.Verdict {
+				beats[s.ID] = append(beats[s.ID], pair.Subjects[1-i].Name)
+			}
+		}
+	}
+	for i := range r.Cells {
+		if names := beats[r.Cells[i].SubjectID]; len(names) > 0 {
+			r.Cells[i].Wins = "Better fit than " + andList(names)
+		}
+	}
+	return r
+}
+
+// related links a pair's page to the other pairs of its subjects and to their table
+// ("All three", under the navigation's "Other comparisons of these frameworks").
 func related(c *site.Comparison) []Link {
 	t := c.Table
 	if t == nil || !t.IsTable() {
@@ -174,7 +223,7 @@ func related(c *site.Comparison) []Link {
 			out = append(out, Link{Title: pair.Title, URL: pair.Path()})
 		}
 	}
-	return append(out, Link{Title: t.Title + ": every cell", URL: t.Path()})
+	return append(out, Link{Title: "All three", URL: t.Path()})
 }
 
 // coversSentence says which versions the content was written against: "This comparison
@@ -207,10 +256,11 @@ func andList(words []string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
-// NewFilterView is the filter form of c with these categories selected, ties hidden or
-// not, this text, and notes on what in the query was ignored; active says whether the
-// filter hides anything.
-func NewFilterView(c *site.Comparison, categories []string, diffOnly bool, query string, active bool, notes []string) FilterView {
+// NewFilterView is the filter form of c with these categories selected, the rows of this
+// side listed (wins: a subject id, "tie" or "" for any), ties hidden or not, this text,
+// and notes on what in the query was ignored; active says whether the filter hides
+// anything.
+func NewFilterView(c *site.Comparison, categories []string, wins string, diffOnly bool, query string, active bool, notes []string) FilterView {
 	v := FilterView{
 		Action: c.Path(), DiffOnly: diffOnly, Query: query, Active: active,
 		Notes: notes, Total: len(c.Rows),
@@ -218,6 +268,19 @@ func NewFilterView(c *site.Comparison, categories []string, diffOnly bool, query
 	for _, cat := range c.Categories {
 		v.Categories = append(v.Categories, FilterOption{ID: cat.ID, Title: cat.Title, Checked: slices.Contains(categories, cat.ID)})
 	}
+	v.Wins = append(v.Wins, FilterOption{ID: "", Title: "Any verdict", Checked: wins == ""})
+	for _, s := range c.Subjects {
+		title := s.Name + " is the better fit"
+		if c.IsTable() {
+			title = s.Name + " is the better fit in a pair"
+		}
+		v.Wins = append(v.Wins, FilterOption{ID: s.ID, Title: title, Checked: wins == s.ID})
+	}
+	tie := "Tie"
+	if c.IsTable() {
+		tie = "Tie in every pair"
+	}
+	v.Wins = append(v.Wins, FilterOption{ID: tieVerdict, Title: tie, Checked: wins == tieVerdict})
 	return v
 }
 
@@ -234,6 +297,9 @@ func newRow(row *site.Row) Row {
 		ID: row.ID, Title: row.Title, URL: row.Path(), TableURL: row.TablePath(),
 		Summary: row.Summary, Verdict: row.Verdict, VerdictName: row.VerdictName(), Aliases: row.Aliases,
 	}
+	if row.Comparison.IsTable() {
+		v.VerdictName = "" // verdicts belong to the pairs
+	}
 	for _, c := range row.Cells {
 		v.Cells = append(v.Cells, Cell{
 			SubjectID: c.Subject.ID, SubjectName: c.Subject.Name,
@@ -244,6 +310,15 @@ func newRow(row *site.Row) Row {
 }
 
 func verdictClass(v string) string { return "verdict verdict-" + v }
+
+// verdictAttrs carries a pair's row verdict as data-verdict (a subject id or "tie"), for
+// styles and scripts; a row of the table of every subject carries one per pair instead.
+func verdictAttrs(r Row) templ.Attributes {
+	if r.Verdict == "" {
+		return templ.Attributes{}
+	}
+	return templ.Attributes{"data-verdict": r.Verdict}
+}
 
 // verdictText says who wins a row, in words.
 func verdictText(r Row) string {

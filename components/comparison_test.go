@@ -2,6 +2,7 @@ package components
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
@@ -9,6 +10,12 @@ import (
 
 	"github.com/versus-dev/versus/web/site"
 )
+
+// winner marks cell i of a pair's row as the better fit.
+func winner(cells []Cell, i int) []Cell {
+	cells[i].Wins = "Better fit"
+	return cells
+}
 
 func samplePage() ComparisonPage {
 	cells := func(f, d string) []Cell {
@@ -24,12 +31,14 @@ func samplePage() ComparisonPage {
 		Subjects: []Subject{{ID: "flask", Name: "Flask"}, {ID: "django", Name: "Django"}},
 		Categories: []Category{
 			{ID: "data", Title: "Data", Rows: []Row{
-				{ID: "orm", Title: "ORM", URL: "/compare/flask-vs-django/orm", Cells: cells("SQLAlchemy", "Django ORM"), Verdict: "django", VerdictName: "Django", Aliases: []string{"database"}},
+				{ID: "orm", Title: "ORM", URL: "/compare/flask-vs-django/orm", Cells: winner(cells("SQLAlchemy", "Django ORM"), 1), Verdict: "django", VerdictName: "Django", Aliases: []string{"database"}},
 				{ID: "nosql", Title: "NoSQL", URL: "/compare/flask-vs-django/nosql", Cells: cells("Any driver", "Third-party"), Verdict: "tie"},
 			}},
 		},
-		Legend: []LegendItem{{Support: "builtin", Label: "Built in", Description: "Ships with it."}},
+		Legend: Legend{Items: []LegendItem{{Support: "builtin", Label: "Built in", Description: "Ships with it."}}},
 		Filter: FilterView{Action: "/compare/flask-vs-django", Categories: []FilterOption{{ID: "data", Title: "Data"}}, Total: 2},
+		JSON:   "/compare/flask-vs-django.json",
+		CSV:    "/compare/flask-vs-django.csv",
 	}
 }
 
@@ -44,7 +53,7 @@ func TestComparisonTableStructure(t *testing.T) {
 	if len(cols) != 4 || cols[1] != "Flask" || cols[2] != "Django" || cols[3] != "Verdict" {
 		t.Errorf("column headers = %v", cols)
 	}
-	if table.Find("thead th#django").AttrOr("class", "") != "subject-2" || table.Find("tr#orm td").Eq(1).AttrOr("class", "") != "subject-2" {
+	if table.Find("thead th#django").AttrOr("class", "") != "subject-2" || !table.Find("tr#orm td").Eq(1).HasClass("subject-2") {
 		t.Error("a subject's header and cells do not share the column class")
 	}
 	if table.Find("th[scope=rowgroup]#category-data").Text() != "Data" || table.Find("th[scope=rowgroup]").AttrOr("colspan", "") != "4" {
@@ -70,11 +79,28 @@ func TestComparisonTableStructure(t *testing.T) {
 	if got := table.Find("tr#nosql td.verdict").Text(); got != "Tie" {
 		t.Errorf("tie verdict reads %q", got)
 	}
-	if doc.Find(".prose p").Text() != "Intro" || doc.Find(`nav.categories a[href="#category-data"]`).Text() != "Data" {
-		t.Error("intro or category links missing")
+	// The verdict is in the row's data, and the better fit's cell says so in words.
+	if orm.AttrOr("data-verdict", "") != "django" || table.Find("tr#nosql").AttrOr("data-verdict", "") != "tie" {
+		t.Errorf("data-verdict = %q, %q", orm.AttrOr("data-verdict", ""), table.Find("tr#nosql").AttrOr("data-verdict", ""))
 	}
-	if doc.Find(".legend dt").Text() != "Built in" {
-		t.Error("legend missing")
+	if win := orm.Find("td.win"); win.Length() != 1 || win.AttrOr("data-label", "") != "Django" || win.Find(".win-label").Text() != "Better fit" {
+		t.Errorf("the winning cell is not marked in words: %q", win.Text())
+	}
+	if table.Find("tr#nosql td.win, tr#nosql .win-label").Length() != 0 {
+		t.Error("a tie marks a cell as the better fit")
+	}
+	if table.Find(".table-wrap").Length() != 0 || doc.Find(".table-wrap").Length() != 0 {
+		t.Error("the table sits in a scrolling wrapper, which stops its header from sticking")
+	}
+	// The introduction is kept, folded above the table.
+	if doc.Find("details.intro .prose p").Text() != "Intro" {
+		t.Error("intro missing")
+	}
+	if doc.Find(".legend dt").First().Text() != "Built in" || doc.Find(".legend dt .win-label").Text() != "Better fit" {
+		t.Errorf("legend = %q", doc.Find(".legend").Text())
+	}
+	if doc.Find(`.twins a[href="/compare/flask-vs-django.json"]`).Text() != "JSON" || doc.Find(`.twins a[href="/compare/flask-vs-django.csv"]`).Text() != "CSV" {
+		t.Error("the twins are not linked visibly")
 	}
 }
 
@@ -142,7 +168,7 @@ func TestFilterForm(t *testing.T) {
 func TestNewComparisonPage(t *testing.T) {
 	f := testFrame(t)
 	c := f.Site.Comparison("flask-vs-django")
-	all := NewComparisonPage(f, c, NewFilterView(c, nil, false, "", false, nil), func(*site.Row) bool { return true })
+	all := NewComparisonPage(f, c, NewFilterView(c, nil, "", false, "", false, nil), func(*site.Row) bool { return true })
 	if all.Title != "Flask vs Django" || all.Summary != c.Summary || all.Reviewed != "1 November 2026" {
 		t.Errorf("page = %+v", all)
 	}
@@ -165,33 +191,52 @@ func TestNewComparisonPage(t *testing.T) {
 		Aliases: []string{"database"},
 		Cells: []Cell{
 			{SubjectID: "flask", SubjectName: "Flask", Support: "extension", SupportLabel: "Extension", Text: "Flask-SQLAlchemy"},
-			{SubjectID: "django", SubjectName: "Django", Support: "builtin", SupportLabel: "Built in", Text: "Django ORM"},
+			{SubjectID: "django", SubjectName: "Django", Support: "builtin", SupportLabel: "Built in", Text: "Django ORM", Wins: "Better fit"},
 		},
 	}
 	if !reflect.DeepEqual(orm, want) {
 		t.Errorf("orm = %+v\nwant %+v", orm, want)
 	}
-	if all.Filter.Shown != 2 || all.Filter.Total != 2 || all.Filter.Active || len(all.Legend) != 2 {
-		t.Errorf("filter %+v, legend %d", all.Filter, len(all.Legend))
+	if all.Filter.Shown != 2 || all.Filter.Total != 2 || all.Filter.Active || len(all.Legend.Items) != 2 || all.Legend.Traits {
+		t.Errorf("filter %+v, legend %+v", all.Filter, all.Legend)
+	}
+	if len(all.Glances) != 1 || all.Glances[0].Total != 2 || all.Glances[0].Answer != c.Summary || all.JSON != c.JSONPath() || all.CSV != c.CSVPath() {
+		t.Errorf("glances %+v, twins %q %q", all.Glances, all.JSON, all.CSV)
 	}
 
-	onlyCSRF := NewComparisonPage(f, c, NewFilterView(c, []string{"security"}, true, "x", true, []string{"n"}), func(r *site.Row) bool { return r.ID == "csrf" })
+	onlyCSRF := NewComparisonPage(f, c, NewFilterView(c, []string{"security"}, "django", true, "x", true, []string{"n"}), func(r *site.Row) bool { return r.ID == "csrf" })
+	var current []string
+	for _, s := range onlyCSRF.Glances[0].Sides {
+		if s.Current {
+			current = append(current, s.ID)
+		}
+	}
+	if strings.Join(current, " ") != "django" {
+		t.Errorf("the tally marks %v as the side listed, want django", current)
+	}
 	if len(onlyCSRF.Categories) != 1 || onlyCSRF.Categories[0].ID != "security" || onlyCSRF.Filter.Shown != 1 {
 		t.Errorf("filtered: categories %+v, shown %d", onlyCSRF.Categories, onlyCSRF.Filter.Shown)
 	}
 	none := NewComparisonPage(f, c, FilterView{}, func(*site.Row) bool { return false })
-	if len(none.Categories) != 0 || len(none.Legend) != 0 || none.Filter.Shown != 0 {
+	if len(none.Categories) != 0 || !none.Legend.Empty() || none.Filter.Shown != 0 {
 		t.Errorf("nothing kept: %+v", none)
 	}
 }
 
 func TestNewFilterView(t *testing.T) {
 	c := testSite(t).Comparison("flask-vs-django")
-	v := NewFilterView(c, []string{"security"}, true, "orm", true, []string{"Note."})
+	v := NewFilterView(c, []string{"security"}, "tie", true, "orm", true, []string{"Note."})
 	if v.Action != "/compare/flask-vs-django" || !v.DiffOnly || v.Query != "orm" || !v.Active || v.Total != 2 || len(v.Notes) != 1 {
 		t.Errorf("view = %+v", v)
 	}
 	if len(v.Categories) != 2 || v.Categories[0] != (FilterOption{ID: "data", Title: "Data"}) || v.Categories[1] != (FilterOption{ID: "security", Title: "Security", Checked: true}) {
 		t.Errorf("options = %+v", v.Categories)
+	}
+	want := []FilterOption{{ID: "", Title: "Any verdict"}, {ID: "flask", Title: "Flask is the better fit"}, {ID: "django", Title: "Django is the better fit"}, {ID: "tie", Title: "Tie", Checked: true}}
+	if !reflect.DeepEqual(v.Wins, want) {
+		t.Errorf("wins options = %+v\nwant %+v", v.Wins, want)
+	}
+	if v.wins() != "tie" || NewFilterView(c, nil, "", false, "", false, nil).wins() != "" {
+		t.Error("the filter view does not say which side it lists")
 	}
 }

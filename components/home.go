@@ -1,20 +1,22 @@
 package components
 
-import (
-	"strconv"
-	"strings"
-
-	"github.com/versus-dev/versus/web/site"
-)
+import "github.com/versus-dev/versus/web/site"
 
 // HomePage is the site's front page.
 type HomePage struct {
 	Shell       Shell
 	Picker      Picker
-	Tables      []Link              // the tables of three subjects or more
+	Tables      []TableSummary      // the tables of three subjects or more
 	Comparisons []ComparisonSummary // every pair, in declared order
 	Guides      []GuideSummary
 	Frameworks  []Link
+}
+
+// TableSummary is a table of three subjects or more as listed on the home page.
+type TableSummary struct {
+	Title  string
+	URL    string
+	Choose string // its decision helper; "" when there is none
 }
 
 // ComparisonSummary is a comparison as listed on the home page.
@@ -22,22 +24,15 @@ type ComparisonSummary struct {
 	Title      string
 	URL        string
 	Summary    string
-	Verdicts   []VerdictCount // one per subject, then the ties
-	Rows       int
+	Glance     Glance // its tally and the way into its decision helper
 	Highlights []Row
-}
-
-// VerdictCount says how many rows went to one side (or were ties).
-type VerdictCount struct {
-	Name  string
-	Count int
 }
 
 // maxHighlights is how many rows the home page suggests starting with, per comparison.
 const maxHighlights = 6
 
-// NewHomePage returns the front page: each comparison with its verdicts counted and the
-// first row of each category as a highlight, then the guides and the profiles.
+// NewHomePage returns the front page: each comparison with its tally, its decision helper
+// and the first row of each category as a highlight, then the guides and the profiles.
 func NewHomePage(f Frame) HomePage {
 	p := HomePage{Shell: f.Shell(site.HomePath, f.SiteName, "Web frameworks compared row by row, with sources and code that runs: Flask vs Django and more.")}
 	p.Shell.Meta.JSONLD = map[string]any{
@@ -50,22 +45,16 @@ func NewHomePage(f Frame) HomePage {
 	var pairs []*site.Comparison
 	for _, t := range f.Site.Tables {
 		if t.IsTable() {
-			p.Tables = append(p.Tables, Link{Title: t.Title, URL: t.Path()})
+			ts := TableSummary{Title: t.Title, URL: t.Path()}
+			if t.Choose != nil {
+				ts.Choose = t.ChoosePath()
+			}
+			p.Tables = append(p.Tables, ts)
 		}
 		pairs = append(pairs, t.Pairs...)
 	}
 	for _, c := range pairs {
-		cs := ComparisonSummary{
-			Title: c.Title, URL: c.Path(), Summary: c.Summary, Rows: len(c.Rows),
-		}
-		counts := map[string]int{}
-		for _, row := range c.Rows {
-			counts[row.Verdict]++
-		}
-		for _, s := range c.Subjects {
-			cs.Verdicts = append(cs.Verdicts, VerdictCount{Name: s.Name, Count: counts[s.ID]})
-		}
-		cs.Verdicts = append(cs.Verdicts, VerdictCount{Name: "ties", Count: counts["tie"]})
+		cs := ComparisonSummary{Title: c.Title, URL: c.Path(), Summary: c.Summary, Glance: newGlance(c)}
 		for _, cat := range c.Categories {
 			if len(cat.Rows) > 0 && len(cs.Highlights) < maxHighlights {
 				cs.Highlights = append(cs.Highlights, newRow(cat.Rows[0]))
@@ -78,23 +67,4 @@ func NewHomePage(f Frame) HomePage {
 		p.Frameworks = append(p.Frameworks, Link{Title: fw.Title, URL: fw.Path()})
 	}
 	return p
-}
-
-// atAGlance sums up a comparison's verdicts: "At a glance, over 70 rows: Flask leads in 6,
-// Django in 39; 25 ties."
-func atAGlance(c ComparisonSummary) string {
-	var parts []string
-	ties := 0
-	for _, v := range c.Verdicts {
-		if v.Name == "ties" {
-			ties = v.Count
-			continue
-		}
-		if len(parts) == 0 {
-			parts = append(parts, v.Name+" leads in "+strconv.Itoa(v.Count))
-		} else {
-			parts = append(parts, v.Name+" in "+strconv.Itoa(v.Count))
-		}
-	}
-	return "At a glance, over " + strconv.Itoa(c.Rows) + " rows: " + strings.Join(parts, ", ") + "; " + count(ties, "tie", "ties") + "."
 }

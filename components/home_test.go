@@ -1,15 +1,22 @@
 package components
 
 import (
+	"slices"
+	"strings"
 	"testing"
 )
 
 func TestHome(t *testing.T) {
 	p := HomePage{
-		Shell: Shell{SiteName: "Versus"},
+		Shell:  Shell{SiteName: "Versus"},
+		Tables: []TableSummary{{Title: "Flask vs Django vs FastAPI", URL: "/compare/flask-vs-django-vs-fastapi", Choose: "/compare/flask-vs-django-vs-fastapi/choose"}},
 		Comparisons: []ComparisonSummary{{
-			Title: "Flask vs Django", URL: "/compare/flask-vs-django", Summary: "Two frameworks.", Rows: 70,
-			Verdicts:   []VerdictCount{{"Flask", 6}, {"Django", 39}, {"ties", 25}},
+			Title: "Flask vs Django", URL: "/compare/flask-vs-django", Summary: "Two frameworks.",
+			Glance: Glance{Total: 70, Choose: "/compare/flask-vs-django/choose", Sides: []TallySide{
+				{ID: "flask", Name: "Flask", Count: 6, URL: "/compare/flask-vs-django?wins=flask", Class: "side-1"},
+				{ID: "tie", Name: "Tie", Count: 25, URL: "/compare/flask-vs-django?wins=tie", Class: "side-tie"},
+				{ID: "django", Name: "Django", Count: 39, URL: "/compare/flask-vs-django?wins=django", Class: "side-2"},
+			}},
 			Highlights: []Row{{Title: "ORM", URL: "/compare/flask-vs-django/orm", Summary: "Models."}},
 		}},
 		Frameworks: []Link{{Title: "Flask", URL: "/frameworks/flask"}},
@@ -19,11 +26,18 @@ func TestHome(t *testing.T) {
 		t.Errorf("h1 = %q", got)
 	}
 	summary := doc.Find("section.comparison-summary")
-	if got := summary.Find(".at-a-glance").Text(); got != "At a glance, over 70 rows: Flask leads in 6, Django in 39; 25 ties." {
-		t.Errorf("at a glance = %q", got)
+	if got := strings.Join(strings.Fields(summary.Find(".tally-total").Text()+" "+summary.Find(`.tally a[href="/compare/flask-vs-django?wins=django"]`).Text()), " "); got != "Over 70 rows: 39 rows favour Django" {
+		t.Errorf("tally = %q", got)
 	}
 	if summary.Find(`.highlights a[href="/compare/flask-vs-django/orm"]`).Text() != "ORM" || summary.Find(`a.button[href="/compare/flask-vs-django"]`).Length() != 1 {
 		t.Error("highlights or the link to the comparison missing")
+	}
+	if summary.Find(`a.button[href="/compare/flask-vs-django/choose"]`).Text() != "Which should I choose?" ||
+		doc.Find(`ul.tables a[href="/compare/flask-vs-django-vs-fastapi/choose"]`).Length() != 1 {
+		t.Error("the decision helpers are not linked from the home page")
+	}
+	if doc.Find("svg.bar-patterns pattern").Length() != 2 {
+		t.Error("the tally's patterns are not defined on the page")
 	}
 	if doc.Find("#guides-heading").Length() != 0 {
 		t.Error("a guides section without guides")
@@ -32,14 +46,10 @@ func TestHome(t *testing.T) {
 		t.Error("profiles missing")
 	}
 	p.Comparisons[0].Highlights = nil
-	p.Comparisons[0].Verdicts = []VerdictCount{{"Flask", 1}, {"Django", 0}, {"ties", 1}}
-	p.Comparisons[0].Rows = 2
+	p.Comparisons[0].Glance.Choose = ""
 	doc = renderHTML(t, Home(p))
-	if got := doc.Find(".at-a-glance").Text(); got != "At a glance, over 2 rows: Flask leads in 1, Django in 0; 1 tie." {
-		t.Errorf("at a glance = %q", got)
-	}
-	if doc.Find(".highlights").Length() != 0 {
-		t.Error("highlights without rows")
+	if doc.Find(".highlights").Length() != 0 || doc.Find(".summary-actions a").Length() != 1 {
+		t.Error("highlights without rows, or a helper button without a helper")
 	}
 }
 
@@ -56,14 +66,15 @@ func TestNewHomePage(t *testing.T) {
 		t.Fatalf("%d comparisons", len(p.Comparisons))
 	}
 	c := p.Comparisons[0]
-	if c.URL != "/compare/flask-vs-django" || c.Rows != 2 {
+	if c.URL != "/compare/flask-vs-django" || c.Glance.Total != 2 {
 		t.Errorf("summary = %+v", c)
 	}
-	want := []VerdictCount{{"Flask", 0}, {"Django", 2}, {"ties", 0}}
-	for i := range want {
-		if i >= len(c.Verdicts) || c.Verdicts[i] != want[i] {
-			t.Fatalf("verdicts = %v, want %v", c.Verdicts, want)
-		}
+	var counts []int
+	for _, s := range c.Glance.Sides {
+		counts = append(counts, s.Count)
+	}
+	if !slices.Equal(counts, []int{0, 0, 2}) {
+		t.Errorf("tally = %v, want Flask 0, ties 0, Django 2", counts)
 	}
 	if len(c.Highlights) != 2 || c.Highlights[0].ID != "orm" || c.Highlights[1].ID != "csrf" {
 		t.Errorf("highlights = %+v, want the first row of each category", c.Highlights)

@@ -96,9 +96,11 @@ func NewFrame(s *site.Site, siteName string, base *url.URL, assets Assets) Frame
 	return Frame{Site: s, SiteName: siteName, Base: base, Assets: assets, Nav: nav}
 }
 
-// AbsoluteURL turns a site path into an absolute URL under the base URL.
+// AbsoluteURL turns a site path, which may end in a #fragment, into an absolute URL
+// under the base URL.
 func (f Frame) AbsoluteURL(path string) string {
 	u := *f.Base
+	path, u.Fragment, _ = strings.Cut(path, "#")
 	u.Path = strings.TrimSuffix(f.Base.Path, "/") + path
 	return u.String()
 }

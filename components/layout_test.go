@@ -181,7 +181,7 @@ func TestFormatting(t *testing.T) {
 }
 
 func TestSourcesAndLegend(t *testing.T) {
-	if renderHTML(t, Sources(nil)).Find("section").Length() != 0 || renderHTML(t, Legend(nil)).Find("section").Length() != 0 {
+	if renderHTML(t, Sources(nil)).Find("section").Length() != 0 || renderHTML(t, LegendBox(Legend{})).Find("details").Length() != 0 {
 		t.Error("an empty list renders a section")
 	}
 	doc := renderHTML(t, Sources([]Source{{Title: "Django docs", URL: "https://docs.djangoproject.com/", Read: "1 November 2026"}}))
@@ -193,12 +193,25 @@ func TestSourcesAndLegend(t *testing.T) {
 	if got := newSources(orm.Sources); len(got) != 1 || got[0].Read != "1 November 2026" || got[0].URL != orm.Sources[0].URL {
 		t.Errorf("newSources = %+v", got)
 	}
-	items := newLegend(s.Comparison("flask-vs-django").Rows)
-	if len(items) != 2 || items[0].Support != "builtin" || items[1].Support != "extension" {
-		t.Errorf("legend = %+v, want built in, then extension", items)
+	c := s.Comparison("flask-vs-django")
+	legend := newLegend(c, c.Rows)
+	if items := legend.Items; len(items) != 2 || items[0].Support != "builtin" || items[1].Support != "extension" || legend.Traits {
+		t.Errorf("legend = %+v, want built in, then extension, and no traits", legend)
 	}
-	doc = renderHTML(t, Legend(items))
+	doc = renderHTML(t, LegendBox(legend))
 	if doc.Find("dt .support-builtin").Text() != "Built in" || doc.Find("dd").First().Text() == "" {
 		t.Errorf("legend = %q", doc.Text())
+	}
+	// Each label is explained once, and an explanation does not repeat its label.
+	seen := map[string]bool{}
+	doc.Find(".legend dl > div").Each(func(_ int, d *goquery.Selection) {
+		label, text := strings.TrimSpace(d.Find("dt").Text()), d.Find("dd").Text()
+		if seen[label] || strings.HasPrefix(strings.ToLower(text), strings.ToLower(label)) {
+			t.Errorf("legend entry %q: %q", label, text)
+		}
+		seen[label] = true
+	})
+	if renderHTML(t, LegendBox(Legend{Traits: true})).Find(".legend dt").First().Text() != "No label" {
+		t.Error("the legend does not say that trait rows carry no label")
 	}
 }

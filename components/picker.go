@@ -2,12 +2,14 @@ package components
 
 import "github.com/versus-dev/versus/web/site"
 
-// Picker is the pair picker: a GET form with two lists of subjects that the server turns
-// into the pair's canonical address, so it works without JavaScript.
+// Picker is the pair picker: a GET form with lists of subjects that the server turns into
+// the canonical address of the pair, or with a third subject of the table of the three,
+// so it works without JavaScript.
 type Picker struct {
 	Action   string
 	Subjects []Subject
 	A, B     string // the subjects chosen, selected in the lists
+	C        string // the optional third subject; "" for just the pair
 }
 
 // NewPicker returns the picker over every subject of s, with a and b selected (when ""
@@ -35,14 +37,15 @@ type PickPage struct {
 	Pages   []Link // every pair and table, in declared order
 }
 
-// NewPickPage returns the picker's page; problem says why the query led nowhere ("" on
-// the page itself).
-func NewPickPage(f Frame, a, b, problem string) PickPage {
+// NewPickPage returns the picker's page with a, b and c selected; problem says why the
+// query led nowhere ("" on the page itself).
+func NewPickPage(f Frame, a, b, c, problem string) PickPage {
 	p := PickPage{
-		Shell:   f.Shell(site.PickPath, "Compare two frameworks", "Pick any two frameworks to compare them row by row."),
+		Shell:   f.Shell(site.PickPath, "Compare frameworks", "Pick any two frameworks to compare them row by row, or three for the table of all three."),
 		Picker:  NewPicker(f.Site, a, b),
 		Problem: problem,
 	}
+	p.Picker.C = c
 	for _, t := range f.Site.Tables {
 		for _, pair := range t.Pairs {
 			p.Pages = append(p.Pages, Link{Title: pair.Title, URL: pair.Path()})

@@ -36,7 +36,11 @@ func NewRowPage(f Frame, row *site.Row, correctionURL, sourceURL string) RowPage
 	// The preview names the row, both values and the verdict.
 	var parts []string
 	for _, cell := range row.Cells {
-		parts = append(parts, cell.Subject.Name+": "+cell.Support.Label()+", "+cell.Text+".")
+		if label := cell.Support.Label(); label != "" {
+			parts = append(parts, cell.Subject.Name+": "+label+", "+cell.Text+".")
+		} else { // a trait row's cell has no support level
+			parts = append(parts, cell.Subject.Name+": "+cell.Text+".")
+		}
 	}
 	description := strings.Join(parts, " ") + " Verdict: " + row.VerdictName() + ". " + row.Summary
 	p := RowPage{

@@ -1,10 +1,13 @@
 package components
 
 import (
+	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/PuerkitoBio/goquery"
 	"github.com/a-h/templ"
 
 	"github.com/versus-dev/versus/web/site"
@@ -124,5 +127,42 @@ func TestNewRowPage(t *testing.T) {
 	}
 	if second.Next != nil || second.Prev == nil || second.Prev.URL != "/compare/flask-vs-django/csrf" {
 		t.Errorf("sessions: prev %v, next %v", second.Prev, second.Next)
+	}
+}
+
+// TestTraitRowPageHasNoBadge: a trait row's page shows its cells' text with no support
+// label, and its description names none.
+func TestTraitRowPageHasNoBadge(t *testing.T) {
+	fsys := sitetest.ThreeFS()
+	const row = "comparisons/flask-vs-django-vs-fastapi/rows/orm.md"
+	data := string(fsys[row].Data)
+	for old, new := range map[string]string{
+		"order: 10\n": "order: 10\nkind: trait\n", "support: extension, ": "", "support: builtin,   ": "",
+	} {
+		data = strings.ReplaceAll(data, old, new)
+	}
+	fsys[row] = &fstest.MapFile{Data: []byte(data)}
+	s, err := site.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, _ := url.Parse("https://versus.example")
+	f := NewFrame(s, "Versus", base, testAssets)
+	p := NewRowPage(f, s.Comparison("flask-vs-django").Row("orm"), "", "")
+	if want := "Flask: Flask-SQLAlchemy. Django: Django ORM. Verdict: Django."; !strings.HasPrefix(p.Shell.Meta.Description, want) {
+		t.Errorf("description = %q", p.Shell.Meta.Description)
+	}
+	doc := renderHTML(t, RowDetail(p))
+	if doc.Find(".cells .support").Length() != 0 || doc.Find(".cells .cell-text").First().Text() != "Flask-SQLAlchemy" {
+		t.Errorf("cells = %q", doc.Find(".cells").Text())
+	}
+	table := renderHTML(t, Comparison(NewComparisonPage(f, s.Comparison("flask-vs-django"), FilterView{}, func(*site.Row) bool { return true })))
+	if table.Find("tr#orm .support").Length() != 0 || table.Find("tr#csrf .support").Length() != 2 {
+		t.Errorf("table: orm badges %d, csrf badges %d", table.Find("tr#orm .support").Length(), table.Find("tr#csrf .support").Length())
+	}
+	var labels []string
+	table.Find(".legend dt").Each(func(_ int, dt *goquery.Selection) { labels = append(labels, strings.TrimSpace(dt.Text())) })
+	if !slices.Contains(labels, "No label") {
+		t.Errorf("the legend does not explain the trait row: %v", labels)
 	}
 }

@@ -16,11 +16,14 @@
     window.setTimeout(function () { status.textContent = message; }, 50);
   }
 
-  // Theme toggle: switches between light and dark and remembers the choice.
+  // Theme toggle: switches between light and dark and remembers the choice. Its label
+  // says what it will do ("Dark theme" while the light one shows), so it is a plain
+  // button, not a pressed/unpressed toggle.
+  var darkQuery = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
   function currentTheme() {
     var set = root.getAttribute("data-theme");
     if (set === "light" || set === "dark") return set;
-    return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+    return darkQuery && darkQuery.matches ? "dark" : "light";
   }
   var tools = document.getElementById("header-tools");
   if (tools) {
@@ -29,8 +32,7 @@
     toggle.className = "theme-toggle";
     toggle.id = "theme-toggle";
     var render = function () {
-      toggle.textContent = "Dark theme";
-      toggle.setAttribute("aria-pressed", currentTheme() === "dark" ? "true" : "false");
+      toggle.textContent = currentTheme() === "dark" ? "Light theme" : "Dark theme";
     };
     toggle.addEventListener("click", function () {
       var next = currentTheme() === "dark" ? "light" : "dark";
@@ -39,6 +41,8 @@
       render();
       announce(next === "dark" ? "Dark theme on" : "Light theme on");
     });
+    // Without a saved choice the page follows the system, which can change while it is open.
+    if (darkQuery && darkQuery.addEventListener) darkQuery.addEventListener("change", render);
     render();
     tools.appendChild(toggle);
   }

@@ -49,7 +49,10 @@ func TestAccessibility(t *testing.T) {
 	pages := []string{
 		"/",
 		"/compare/flask-vs-django",
+		"/compare/django-vs-fastapi",
 		"/compare/flask-vs-django?cat=data,security&diff=1&q=a",
+		"/compare/flask-vs-fastapi?wins=fastapi&cat=apis",
+		"/compare/flask-vs-django-vs-fastapi?wins=bottle",
 		"/compare/flask-vs-django/orm",
 		"/compare/django-vs-fastapi/orm",
 		"/compare/flask-vs-django-vs-fastapi",
@@ -71,11 +74,33 @@ func TestAccessibility(t *testing.T) {
 		"/guides/async-python",
 		"/guides/zzzqqq-xxyyzz",
 	}
+	// On a phone the header's menu folds and the tables are cards: the pages whose layout
+	// changes there are checked at that size too.
+	phonePages := []string{"/", "/compare/flask-vs-django", "/compare/flask-vs-django-vs-fastapi", "/compare/flask-vs-fastapi?wins=flask"}
+	type run struct {
+		scheme string
+		view   viewport
+		path   string
+	}
+	var runs []run
 	for _, scheme := range []string{"light", "dark"} {
-		call(t, ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
 		for _, path := range pages {
-			t.Run(scheme+path, func(t *testing.T) {
-				do(t, ctx, chromedp.Navigate(ts.URL+path), chromedp.WaitReady(chromedp.CSS("body")))
+			runs = append(runs, run{scheme, viewport{"", 1280, 900, false}, path})
+		}
+		for _, path := range phonePages {
+			runs = append(runs, run{scheme, phone, path})
+		}
+	}
+	for _, r := range runs {
+		scheme, path := r.scheme, r.path
+		call(t, ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
+		name := scheme + path
+		if r.view.mobile {
+			name = scheme + "-phone" + path
+		}
+		{
+			t.Run(name, func(t *testing.T) {
+				do(t, ctx, emulate(r.view), chromedp.Navigate(ts.URL+path), chromedp.WaitReady(chromedp.CSS("body")))
 				eval[bool](t, ctx, axe+";true")
 				violations := eval[[]axeViolation](t, ctx, `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}).then(r => r.violations)`, chromedp.EvalAwaitPromise)
 				for _, v := range violations {

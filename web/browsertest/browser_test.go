@@ -132,7 +132,7 @@ func TestAnchorScrollsRowIntoViewBelowHeader(t *testing.T) {
 		const other = document.querySelector("tr.feature:not(#orm)");
 		return {
 			headerBottom: document.querySelector(".site-header").getBoundingClientRect().bottom,
-			theadBottom: document.querySelector(".matrix thead").getBoundingClientRect().bottom,
+			theadBottom: document.querySelector(".matrix thead th").getBoundingClientRect().bottom,
 			rowTop: row.top, rowBottom: row.bottom, viewport: window.innerHeight,
 			target: (document.querySelector(":target") || {}).id || "",
 			background: getComputedStyle(document.getElementById("orm")).backgroundColor,
@@ -215,17 +215,43 @@ func TestDarkModeTogglePersistsAcrossReload(t *testing.T) {
 	call(t, ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "light"}}})
 	do(t, ctx, chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`#theme-toggle`)))
 	before := eval[string](t, ctx, `document.documentElement.getAttribute("data-theme") || "auto"`)
+	label := eval[string](t, ctx, `document.getElementById("theme-toggle").textContent`)
 	do(t, ctx, chromedp.Click(chromedp.CSS(`#theme-toggle`)))
 	after := eval[string](t, ctx, `document.documentElement.getAttribute("data-theme")`)
-	pressed := eval[string](t, ctx, `document.getElementById("theme-toggle").getAttribute("aria-pressed")`)
+	labelAfter := eval[string](t, ctx, `document.getElementById("theme-toggle").textContent`)
 	do(t, ctx, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`#theme-toggle`)))
 	afterReload := eval[string](t, ctx, `document.documentElement.getAttribute("data-theme")`)
+	labelReload := eval[string](t, ctx, `document.getElementById("theme-toggle").textContent`)
 	bg := eval[string](t, ctx, `getComputedStyle(document.body).backgroundColor`)
-	if before != "auto" || after != "dark" || pressed != "true" || afterReload != "dark" {
-		t.Errorf("theme before %q, after click %q (aria-pressed %s), after reload %q", before, after, pressed, afterReload)
+	if before != "auto" || after != "dark" || afterReload != "dark" {
+		t.Errorf("theme before %q, after click %q, after reload %q", before, after, afterReload)
+	}
+	// The button says what it will do: "Dark theme" while light shows, then "Light theme".
+	if label != "Dark theme" || labelAfter != "Light theme" || labelReload != "Light theme" {
+		t.Errorf("the button reads %q, then %q after the click and %q after reload", label, labelAfter, labelReload)
 	}
 	if bg != "rgb(13, 17, 23)" {
 		t.Errorf("dark background is %s", bg)
+	}
+}
+
+// TestThemeButtonFollowsTheSystem: on first load in a dark system theme (nothing saved),
+// the page is dark and the button offers the light theme.
+func TestThemeButtonFollowsTheSystem(t *testing.T) {
+	ts := startSite(t)
+	ctx := newBrowser(t)
+	call(t, ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}})
+	do(t, ctx, chromedp.Navigate(ts.URL+"/compare/flask-vs-django"), chromedp.WaitVisible(chromedp.CSS(`#theme-toggle`)))
+	label := eval[string](t, ctx, `document.getElementById("theme-toggle").textContent`)
+	bg := eval[string](t, ctx, `getComputedStyle(document.body).backgroundColor`)
+	if label != "Light theme" || bg != "rgb(13, 17, 23)" {
+		t.Errorf("in a dark system theme the button reads %q over a %s page", label, bg)
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(`#theme-toggle`)))
+	label = eval[string](t, ctx, `document.getElementById("theme-toggle").textContent`)
+	bg = eval[string](t, ctx, `getComputedStyle(document.body).backgroundColor`)
+	if label != "Dark theme" || bg != "rgb(255, 255, 255)" {
+		t.Errorf("after the click the button reads %q over a %s page", label, bg)
 	}
 }
 
@@ -241,7 +267,7 @@ func TestNarrowScreenShowsCards(t *testing.T) {
 	theadHeight := eval[float64](t, ctx, `document.querySelector(".matrix thead").getBoundingClientRect().height`)
 	label := eval[string](t, ctx, `getComputedStyle(document.querySelector("tr#orm td"), "::before").content`)
 	width := eval[float64](t, ctx, `document.documentElement.scrollWidth`)
-	if display != "block" || theadHeight > 1 || label != `"Flask"` {
+	if display != "grid" || theadHeight > 1 || label != `"Flask"` {
 		t.Errorf("at 375px: row display %q, thead height %.0f, cell label %s", display, theadHeight, label)
 	}
 	if width > 375 {
@@ -319,6 +345,19 @@ func TestPairPickerWithoutJavaScript(t *testing.T) {
 	title := eval[string](t, ctx, `document.querySelector("h1").textContent`)
 	if url != ts.URL+"/compare/django-vs-fastapi" || title != "Django vs FastAPI" {
 		t.Errorf("the picker landed on %s, titled %q", url, title)
+	}
+	// A third framework leads to the table of the three.
+	do(t, ctx,
+		chromedp.Navigate(ts.URL+"/"),
+		chromedp.SetValue(chromedp.CSS(`#pick-a`), "fastapi"),
+		chromedp.SetValue(chromedp.CSS(`#pick-b`), "django"),
+		chromedp.SetValue(chromedp.CSS(`#pick-c`), "flask"),
+		chromedp.Submit(chromedp.CSS(`form.pair-picker`)),
+		chromedp.WaitVisible(chromedp.CSS(`table.matrix`)),
+	)
+	url, _ = chromedp.Run(ctx, chromedp.Location())
+	if url != ts.URL+"/compare/flask-vs-django-vs-fastapi" {
+		t.Errorf("the picker with three landed on %s", url)
 	}
 }
 

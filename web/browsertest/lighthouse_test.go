@@ -25,7 +25,7 @@ func TestLighthouse(t *testing.T) {
 		t.Skip("Chromium is not installed")
 	}
 	ts := startSite(t)
-	for _, path := range []string{"/", "/compare/flask-vs-django", "/compare/flask-vs-django/orm"} {
+	for _, path := range []string{"/", "/compare/flask-vs-django", "/compare/flask-vs-django-vs-fastapi", "/compare/flask-vs-django/orm"} {
 		t.Run(path, func(t *testing.T) {
 			report := filepath.Join(t.TempDir(), "report.json")
 			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/versus-dev/versus/web/site/sitetest"
 )
 
 func rowIDs(doc *goquery.Document) []string {
@@ -64,11 +66,11 @@ func TestComparisonTableSemantics(t *testing.T) {
 	if got := doc.Find("tr#orm a.row-title").AttrOr("href", ""); got != "/compare/flask-vs-django/orm" {
 		t.Errorf("orm links to %q, not its page", got)
 	}
-	if doc.Find(".legend dt").Length() != 2 {
-		t.Errorf("legend should list only the two support levels used, got %d", doc.Find(".legend dt").Length())
+	if doc.Find(".legend dt .support").Length() != 2 {
+		t.Errorf("legend should list only the two support levels used, got %d", doc.Find(".legend dt .support").Length())
 	}
 	var cats []string
-	doc.Find(`nav.categories a`).Each(func(_ int, s *goquery.Selection) { cats = append(cats, s.AttrOr("href", "")) })
+	doc.Find(`table.glance-categories tbody th a`).Each(func(_ int, s *goquery.Selection) { cats = append(cats, s.AttrOr("href", "")) })
 	if strings.Join(cats, " ") != "#category-data #category-security" {
 		t.Errorf("category links = %v", cats)
 	}
@@ -79,7 +81,7 @@ func TestComparisonTableSemantics(t *testing.T) {
 	if doc.Find(`.prose a[href="/compare/flask-vs-django#orm"]`).Length() != 1 {
 		t.Error("the intro is not rendered")
 	}
-	if got := strings.Join(strings.Fields(doc.Find("p.meta").First().Text()), " "); got != "Reviewed 1 November 2026." {
+	if got := strings.Join(strings.Fields(doc.Find("p.meta").First().Text()), " "); got != "Reviewed 1 November 2026. Also as JSON and CSV." {
 		t.Errorf("reviewed = %q", got)
 	}
 	// The unfiltered table keeps the filter form closed, with no count and no reset link.
@@ -146,12 +148,12 @@ func TestFilters(t *testing.T) {
 	if got := doc.Find(".filter-count").Text(); got != "Showing 1 of 2 rows." {
 		t.Errorf("count = %q", got)
 	}
-	if got := doc.Find(".legend dt").Length(); got != 2 {
+	if got := doc.Find(".legend dt .support").Length(); got != 2 {
 		t.Errorf("the legend lists %d levels for the csrf row, want 2", got)
 	}
 	// A view with no rows says so and links back to the whole table.
 	empty := filtered(t, r, "q=nothing-matches-this")
-	if empty.Find("table").Length() != 0 || empty.Find(`p.empty a[href="/compare/flask-vs-django"]`).Length() != 1 {
+	if empty.Find("table.matrix").Length() != 0 || empty.Find(`p.empty a[href="/compare/flask-vs-django"]`).Length() != 1 {
 		t.Error("an empty view does not say so")
 	}
 	if empty.Find(".legend").Length() != 0 {
@@ -182,6 +184,64 @@ func TestTieFilterHidesTies(t *testing.T) {
 	if got := doc.Find("tr#csrf td.verdict").AttrOr("class", ""); got != "verdict verdict-tie" {
 		t.Errorf("the tie's class is %q", got)
 	}
+	// ?wins= lists the rows a side wins, in any case; a side that is not one is a note.
+	for _, tt := range []struct{ query, rows, note string }{
+		{"wins=django", "orm", ""},
+		{"wins=tie", "csrf", ""},
+		{"wins=flask", "", ""},
+		{"wins=+Django+", "orm", ""},
+		{"wins=tie&diff=1", "", ""},
+		{"wins=django&cat=security", "", ""},
+		{"wins=rails", "orm,csrf", `wins="rails" is not a side here (use wins=flask, wins=django or wins=tie)`},
+		{"wins=django&wins=tie", "orm,csrf", `wins= takes one side`},
+		{"wins=", "orm,csrf", ""},
+	} {
+		doc := filtered(t, r, tt.query)
+		notes := doc.Find(".filter .notes").Text()
+		if got := strings.Join(rowIDs(doc), ","); got != tt.rows || (tt.note == "") != (notes == "") || !strings.Contains(notes, tt.note) {
+			t.Errorf("%s: rows %q, notes %q; want %q, %q", tt.query, got, notes, tt.rows, tt.note)
+		}
+	}
+	doc = filtered(t, r, "wins=tie")
+	if _, checked := doc.Find(`input[name=wins][value=tie]`).Attr("checked"); !checked {
+		t.Error("the form does not keep wins=tie")
+	}
+	if _, current := doc.Find(`.tally a[href="/compare/flask-vs-django?wins=tie#rows"]`).Attr("aria-current"); !current {
+		t.Error("the tally does not mark the side listed")
+	}
+}
+
+// TestTableFilters: the table of every subject takes ?cat, ?diff and ?wins too; wins= a
+// subject lists the rows it wins in at least one of its pairs, wins=tie those every pair
+// ties. The fixture: orm is django, tie, django; csrf is django, flask, django.
+func TestTableFilters(t *testing.T) {
+	r := newRenderer(t, sitetest.ThreeFS(), Config{})
+	table := r.Site().Table("flask-vs-django-vs-fastapi")
+	for _, tt := range []struct{ query, rows, note string }{
+		{"", "orm,csrf", ""},
+		{"wins=flask", "csrf", ""},
+		{"wins=django", "orm,csrf", ""},
+		{"wins=fastapi", "", ""},
+		{"wins=tie", "", ""},
+		{"diff=1", "orm,csrf", ""},
+		{"cat=apis&wins=django", "csrf", ""},
+		{"q=SQLModel", "orm", ""},
+		{"q=Neither+ships", "orm", ""}, // a pair's summary
+		{"wins=bottle", "orm,csrf", `wins="bottle" is not a side here (use wins=flask, wins=django, wins=fastapi or wins=tie)`},
+	} {
+		body, err := r.FilteredComparison(context.Background(), table, ParseFilter(table, mustQuery(t, tt.query)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := parse(t, body)
+		notes := doc.Find(".filter .notes").Text()
+		if got := strings.Join(rowIDs(doc), ","); got != tt.rows || (tt.note == "") != (notes == "") || !strings.Contains(notes, tt.note) {
+			t.Errorf("%s: rows %q, notes %q; want %q, %q", tt.query, got, notes, tt.rows, tt.note)
+		}
+		if doc.Find(".pair-glances > li").Length() != 3 {
+			t.Errorf("%s: the view does not open on the three pairs' tallies", tt.query)
+		}
+	}
 }
 
 func TestShippedComparisonTable(t *testing.T) {
@@ -191,7 +251,7 @@ func TestShippedComparisonTable(t *testing.T) {
 	if got := len(rowIDs(doc)); got != len(c.Rows) {
 		t.Errorf("the table has %d rows, the content %d", got, len(c.Rows))
 	}
-	if got := doc.Find("tbody").Length(); got != len(c.Categories) {
+	if got := doc.Find("table.matrix tbody").Length(); got != len(c.Categories) {
 		t.Errorf("the table has %d groups, the content %d categories", got, len(c.Categories))
 	}
 	if got := doc.Find(`th[scope=rowgroup]`).First().AttrOr("colspan", ""); got != "4" {

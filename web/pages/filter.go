@@ -12,18 +12,25 @@ import (
 	"github.com/versus-dev/versus/web/site"
 )
 
-// Filter is a view of the comparison table chosen in the query string:
-// ?cat=data,security shows only those categories, ?diff=1 hides ties, ?q=text keeps rows
-// whose title, summary or cells contain the text.
+// Filter is a view of a comparison's table chosen in the query string:
+// ?cat=data,security shows only those categories; ?wins=django lists the rows a side wins
+// (on a pair's page the rows whose verdict is Django, or with wins=tie the ties; on the
+// table of every subject the rows where Django is the better fit in at least one of its
+// pairs, or with wins=tie those where every pair ties); ?diff=1 hides ties (on the table,
+// rows where every pair ties); ?q=text keeps rows whose title, summaries or cells contain
+// the text.
 type Filter struct {
 	Categories []string // selected category ids; none means all
+	Wins       string   // a subject id, "tie", or "" for any verdict
 	DiffOnly   bool
 	Query      string
 	Notes      []string // what in the query was ignored, and why; shown on the page
 }
 
 // Active reports whether the filter hides anything.
-func (f Filter) Active() bool { return len(f.Categories) > 0 || f.DiffOnly || f.Query != "" }
+func (f Filter) Active() bool {
+	return len(f.Categories) > 0 || f.Wins != "" || f.DiffOnly || f.Query != ""
+}
 
 // maxFilterQuery bounds the text filter; longer text is cut with a note.
 const maxFilterQuery = 100
@@ -51,6 +58,7 @@ func ParseFilter(c *site.Comparison, q url.Values) Filter {
 			}
 		}
 	}
+	f.Wins, f.Notes = parseWins(c, q["wins"], f.Notes)
 	switch d := strings.ToLower(q.Get("diff")); d {
 	case "", "0", "false", "off":
 	case "1", "true", "on", "yes":
@@ -71,6 +79,38 @@ func ParseFilter(c *site.Comparison, q url.Values) Filter {
 	return f
 }
 
+// parseWins reads ?wins=: one of c's subject ids or "tie", in any case and with spaces
+// around it. Anything else is ignored with a note saying what it takes.
+func parseWins(c *site.Comparison, values []string, notes []string) (string, []string) {
+	var wins string
+	for _, v := range values {
+		id := strings.ToLower(strings.TrimSpace(v))
+		switch {
+		case id == "" || id == wins:
+		case wins != "":
+			return "", append(notes, fmt.Sprintf("wins= takes one side, not %q and %q; every verdict is shown.", wins, truncate(id, 20)))
+		case id != tie && !c.Has(id):
+			return "", append(notes, fmt.Sprintf("wins=%q is not a side here (use %s); every verdict is shown.", truncate(id, 20), winsChoices(c)))
+		default:
+			wins = id
+		}
+	}
+	return wins, notes
+}
+
+// tie is the verdict of a row that favours neither subject.
+const tie = "tie"
+
+// winsChoices lists what ?wins= takes: "wins=flask, wins=django or wins=tie".
+func winsChoices(c *site.Comparison) string {
+	var out []string
+	for _, s := range c.Subjects {
+		out = append(out, "wins="+s.ID)
+	}
+	out = append(out, "wins="+tie)
+	return strings.Join(out[:len(out)-1], ", ") + " or " + out[len(out)-1]
+}
+
 func truncate(s string, n int) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "?")
@@ -81,12 +121,24 @@ func truncate(s string, n int) string {
 	return s
 }
 
-// keeps reports whether row passes the filter.
+// keeps reports whether row passes the filter. A pair's row has its own verdict; a row of
+// the table of every subject has one per pair.
 func (f Filter) keeps(row *site.Row) bool {
 	if len(f.Categories) > 0 && !slices.Contains(f.Categories, row.Category.ID) {
 		return false
 	}
-	if f.DiffOnly && row.Verdict == "tie" {
+	var verdicts []string
+	for _, pr := range row.InPairs() {
+		verdicts = append(verdicts, pr.Verdict)
+	}
+	allTies := !slices.ContainsFunc(verdicts, func(v string) bool { return v != tie })
+	if f.DiffOnly && allTies {
+		return false
+	}
+	switch {
+	case f.Wins == tie && !allTies:
+		return false
+	case f.Wins != "" && f.Wins != tie && !slices.Contains(verdicts, f.Wins):
 		return false
 	}
 	if f.Query == "" {
@@ -94,6 +146,9 @@ func (f Filter) keeps(row *site.Row) bool {
 	}
 	needle := strings.ToLower(f.Query)
 	haystack := []string{row.ID, row.Title, row.Summary, row.Category.Title}
+	for _, pr := range row.InPairs() {
+		haystack = append(haystack, pr.Summary)
+	}
 	for _, c := range row.Cells {
 		haystack = append(haystack, c.Text)
 	}
@@ -117,6 +172,6 @@ func (r *Renderer) FilteredComparison(ctx context.Context, c *site.Comparison, f
 // comparisonPage is the view model of c's table seen through f; the zero Filter shows
 // every row.
 func (r *Renderer) comparisonPage(c *site.Comparison, f Filter) components.ComparisonPage {
-	form := components.NewFilterView(c, f.Categories, f.DiffOnly, f.Query, f.Active(), f.Notes)
+	form := components.NewFilterView(c, f.Categories, f.Wins, f.DiffOnly, f.Query, f.Active(), f.Notes)
 	return components.NewComparisonPage(r.frame, c, form, f.keeps)
 }

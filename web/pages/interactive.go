@@ -26,9 +26,10 @@ func (r *Renderer) Search(ctx context.Context, query string, results search.Resu
 	return body, nil
 }
 
-// Pick renders the pair picker's page for a query that names no pair, saying why.
-func (r *Renderer) Pick(ctx context.Context, a, b, problem string) ([]byte, error) {
-	body, err := render(ctx, components.Pick(components.NewPickPage(r.frame, a, b, problem)))
+// Pick renders the pair picker's page for a query that names no comparison, saying why,
+// with the subjects a, b and c (the optional third) selected as far as they exist.
+func (r *Renderer) Pick(ctx context.Context, a, b, c, problem string) ([]byte, error) {
+	body, err := render(ctx, components.Pick(components.NewPickPage(r.frame, a, b, c, problem)))
 	if err != nil {
 		return nil, fmt.Errorf("rendering the pair picker: %w", err)
 	}

@@ -163,13 +163,17 @@ func (r *Renderer) jobs() []job {
 		if !t.IsTable() {
 			continue // its one pair is its page
 		}
-		jobs = append(jobs, htmlJob(t.Path(), t.Reviewed, components.Comparison(components.NewTablePage(r.frame, t))))
+		jobs = append(jobs,
+			htmlJob(t.Path(), t.Reviewed, components.Comparison(r.comparisonPage(t, Filter{}))),
+			dataJob(t.JSONPath(), jsonType, t.Reviewed, func(w io.Writer) error { return writeJSON(w, r.tableJSON(t)) }),
+			dataJob(t.CSVPath(), csvType, t.Reviewed, func(w io.Writer) error { return r.tableCSV(w, t) }),
+		)
 		if t.Choose != nil {
 			jobs = append(jobs, htmlJob(t.ChoosePath(), t.Reviewed, components.Choose(components.NewChoosePage(r.frame, t, nil))))
 		}
 	}
 	if len(s.Comparisons) > 1 { // with one pair there is nothing to pick
-		jobs = append(jobs, htmlJob(site.PickPath, latest, components.Pick(components.NewPickPage(r.frame, "", "", ""))))
+		jobs = append(jobs, htmlJob(site.PickPath, latest, components.Pick(components.NewPickPage(r.frame, "", "", "", ""))))
 	}
 	for _, g := range s.Guides {
 		jobs = append(jobs, htmlJob(g.Path(), g.Reviewed, components.Guide(components.NewGuidePage(r.frame, g))))

@@ -58,7 +58,7 @@ func (r *Renderer) previews() (preview.Set, error) {
 		}
 	}
 	if len(s.Comparisons) > 1 {
-		page(site.PickPath, "Pair picker", components.NewPickPage(f, "", "", "").Shell)
+		page(site.PickPath, "Pair picker", components.NewPickPage(f, "", "", "", "").Shell)
 	}
 	for _, g := range s.Guides {
 		add(site.PreviewPath(g.Path()), preview.ForGuide(name, g))

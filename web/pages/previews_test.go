@@ -16,7 +16,7 @@ func TestEveryPageHasAPreviewCard(t *testing.T) {
 		"/preview/compare/flask-vs-django.png":            "Flask vs Django",
 		"/preview/compare/flask-vs-django/orm.png":        "ORM",
 		"/preview/compare/flask-vs-django-vs-fastapi.png": "Flask vs Django vs FastAPI",
-		"/preview/compare.png":                            "Compare two frameworks",
+		"/preview/compare.png":                            "Compare frameworks",
 		"/preview/search.png":                             "Search",
 		"/preview/errors/404.png":                         "Page not found",
 		"/preview/errors/500.png":                         "Internal Server Error",

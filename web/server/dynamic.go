@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/go-chi/chi/v5"
 
@@ -62,10 +63,7 @@ func (s *Server) badSearch(w http.ResponseWriter, r *http.Request, query, proble
 // choose answers the decision helper: the pre-rendered questions without a query, the
 // result with one, and a 400 page listing what was wrong with bad answers.
 func (s *Server) choose(w http.ResponseWriter, r *http.Request) error {
-	c := s.site.Comparison(chi.URLParam(r, "pair"))
-	if t := s.site.Table(chi.URLParam(r, "pair")); c == nil && t != nil && t.IsTable() {
-		c = t // the decision helper of all the subjects
-	}
+	c := s.comparisonAt(chi.URLParam(r, "pair")) // a pair's, or that of all the table's subjects
 	if c == nil || c.Choose == nil {
 		return s.redirectOrNotFound(w, r)
 	}
@@ -98,8 +96,9 @@ func (s *Server) choose(w http.ResponseWriter, r *http.Request) error {
 }
 
 // pick sends the pair picker's answer (/compare?a=flask&b=fastapi) to the pair's page, in
-// either order; without a query it serves the picker's page, and with one that names no
-// pair, that page with a 400 saying why.
+// either order, and with a third subject (&c=django) to the table of the three; names are
+// read in any case and with spaces around them. Without a query it serves the picker's
+// page, and with one that names no comparison, that page with a 400 saying why.
 func (s *Server) pick(w http.ResponseWriter, r *http.Request) error {
 	if r.URL.RawQuery == "" {
 		return s.stored(w, r)
@@ -108,21 +107,27 @@ func (s *Server) pick(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	a, b := q.Get("a"), q.Get("b")
+	subject := func(key string) string { return strings.ToLower(strings.TrimSpace(q.Get(key))) }
+	a, b, c := subject("a"), subject("b"), subject("c")
 	problem := "There is no comparison of those two: pick each framework from its list."
+	var to *site.Comparison
 	switch {
 	case a == "" || b == "":
 		problem = "Pick two frameworks to compare."
-	case a == b:
-		problem = "Pick two different frameworks."
+	case a == b || a == c || b == c:
+		problem = "Pick different frameworks."
+	case c != "":
+		problem = "There is no table of those three: pick each framework from its list."
+		to = s.site.TableOf(a, b, c)
 	default:
-		if pair := s.site.PairOf(a, b); pair != nil {
-			w.Header()["Cache-Control"] = cacheDynamic
-			http.Redirect(w, r, pair.Path(), http.StatusSeeOther)
-			return nil
-		}
+		to = s.site.PairOf(a, b)
 	}
-	body, err := s.renderer.Pick(renderContext(r), a, b, problem)
+	if to != nil {
+		w.Header()["Cache-Control"] = cacheDynamic
+		http.Redirect(w, r, to.Path(), http.StatusSeeOther)
+		return nil
+	}
+	body, err := s.renderer.Pick(renderContext(r), a, b, c, problem)
 	if err != nil {
 		return err
 	}

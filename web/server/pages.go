@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/go-chi/chi/v5"
+
+	"github.com/versus-dev/versus/web/site"
 )
 
 // stored serves the pre-rendered page or asset at the request's path.
@@ -18,17 +20,30 @@ func (s *Server) stored(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// comparison serves a comparison (filtered per request when the query asks for a view)
-// and its .json and .csv twins, or redirects another order of its subjects.
+// comparison serves a pair or the table of every subject (filtered per request when the
+// query asks for a view) and its .json and .csv twins, or redirects another order of its
+// subjects.
 func (s *Server) comparison(w http.ResponseWriter, r *http.Request) error {
 	e, ok := s.store[r.URL.Path]
 	if !ok {
 		return s.redirectOrNotFound(w, r)
 	}
-	if c := s.site.Comparison(chi.URLParam(r, "pair")); c != nil && r.URL.RawQuery != "" {
+	if c := s.comparisonAt(chi.URLParam(r, "pair")); c != nil && r.URL.RawQuery != "" {
 		return s.filteredComparison(w, r, c, e)
 	}
 	e.serve(w, r)
+	return nil
+}
+
+// comparisonAt returns the pair or the table of three subjects or more with this slug, or
+// nil.
+func (s *Server) comparisonAt(slug string) *site.Comparison {
+	if c := s.site.Comparison(slug); c != nil {
+		return c
+	}
+	if t := s.site.Table(slug); t != nil && t.IsTable() {
+		return t
+	}
 	return nil
 }
 

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"github.com/versus-dev/versus/web/pages"
 	"github.com/versus-dev/versus/web/site"
 	"github.com/versus-dev/versus/web/site/sitetest"
@@ -27,6 +29,7 @@ func TestEveryPairAndTheTable(t *testing.T) {
 		"/compare/flask-vs-django", "/compare/flask-vs-fastapi", "/compare/django-vs-fastapi",
 		"/compare/flask-vs-fastapi/orm", "/compare/django-vs-fastapi/csrf",
 		"/compare/flask-vs-fastapi.json", "/compare/django-vs-fastapi.csv", "/compare/django-vs-fastapi/orm.json",
+		"/compare/flask-vs-django-vs-fastapi.json", "/compare/flask-vs-django-vs-fastapi.csv",
 	} {
 		if got := get(t, srv, http.MethodGet, path).StatusCode; got != http.StatusOK {
 			t.Errorf("GET %s: %d", path, got)
@@ -55,19 +58,31 @@ func TestPermutationsRedirect(t *testing.T) {
 }
 
 // TestPairPicker: the picker's GET form lands on the canonical pair, whichever order the
-// two were picked in; a query that names no pair gets a 400 page saying why.
+// two were picked in and in any case or spacing, and with a third subject on the table of
+// the three; a query that names no comparison gets a 400 page saying why.
 func TestPairPicker(t *testing.T) {
 	srv := threeServer(t)
-	for _, q := range []string{"a=fastapi&b=flask", "a=flask&b=fastapi"} {
+	for q, to := range map[string]string{
+		"a=fastapi&b=flask":                "/compare/flask-vs-fastapi",
+		"a=flask&b=fastapi":                "/compare/flask-vs-fastapi",
+		"a=FLASK&b=django":                 "/compare/flask-vs-django",
+		"a=+Flask+&b=Django":               "/compare/flask-vs-django",
+		"a=flask&b=fastapi&c=":             "/compare/flask-vs-fastapi",
+		"a=fastapi&b=flask&c=django":       "/compare/flask-vs-django-vs-fastapi",
+		"a=Django&b=%20FastAPI%20&c=FLASK": "/compare/flask-vs-django-vs-fastapi",
+	} {
 		resp := get(t, srv, http.MethodGet, "/compare?"+q)
-		if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/compare/flask-vs-fastapi" {
-			t.Errorf("/compare?%s: %d to %q", q, resp.StatusCode, resp.Header.Get("Location"))
+		if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != to {
+			t.Errorf("/compare?%s: %d to %q, want 303 to %s", q, resp.StatusCode, resp.Header.Get("Location"), to)
 		}
 	}
 	for q, want := range map[string]string{
-		"a=django&b=django": "Pick two different frameworks.",
-		"a=django&b=rails":  "There is no comparison of those two",
-		"a=django":          "Pick two frameworks to compare.",
+		"a=django&b=django":         "Pick different frameworks.",
+		"a=flask&b=django&c=DJANGO": "Pick different frameworks.",
+		"a=django&b=rails":          "There is no comparison of those two",
+		"a=django&b=flask&c=rails":  "There is no table of those three",
+		"a=django":                  "Pick two frameworks to compare.",
+		"a=%20&b=flask":             "Pick two frameworks to compare.",
 	} {
 		resp := get(t, srv, http.MethodGet, "/compare?"+q)
 		if resp.StatusCode != http.StatusBadRequest {
@@ -76,6 +91,37 @@ func TestPairPicker(t *testing.T) {
 		}
 		if got := document(t, resp).Find("[role=alert]").Text(); !strings.Contains(got, want) {
 			t.Errorf("/compare?%s says %q, want %q", q, got, want)
+		}
+	}
+}
+
+// TestFilteredViews: ?wins= (with ?cat and ?diff) lists the rows a side wins, on a pair's
+// page and on the table of every subject, rendered per request; a bad value is ignored
+// with a note, never a 4xx or 5xx; a query that changes nothing gets the stored page.
+func TestFilteredViews(t *testing.T) {
+	srv := threeServer(t)
+	for _, tt := range []struct{ path, rows, note string }{
+		{"/compare/flask-vs-fastapi?wins=flask", "csrf", ""},
+		{"/compare/flask-vs-fastapi?wins=TIE", "orm", ""},
+		{"/compare/flask-vs-fastapi?wins=tie&diff=1", "", ""},
+		{"/compare/flask-vs-fastapi?wins=django", "orm,csrf", "is not a side here"},
+		{"/compare/flask-vs-django-vs-fastapi?wins=flask", "csrf", ""},
+		{"/compare/flask-vs-django-vs-fastapi?wins=django&cat=data", "orm", ""},
+		{"/compare/flask-vs-django-vs-fastapi?diff=1", "orm,csrf", ""},
+		{"/compare/flask-vs-django-vs-fastapi?wins=%ff", "orm,csrf", "is not a side here"},
+		{"/compare/flask-vs-django-vs-fastapi?utm_source=x", "orm,csrf", ""},
+	} {
+		resp := get(t, srv, http.MethodGet, tt.path)
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("%s: %d", tt.path, resp.StatusCode)
+			continue
+		}
+		doc := document(t, resp)
+		var rows []string
+		doc.Find("tr.feature").Each(func(_ int, tr *goquery.Selection) { rows = append(rows, tr.AttrOr("id", "")) })
+		notes := doc.Find(".filter .notes").Text()
+		if strings.Join(rows, ",") != tt.rows || (tt.note == "") != (notes == "") || !strings.Contains(notes, tt.note) {
+			t.Errorf("%s: rows %v, notes %q; want %s, %q", tt.path, rows, notes, tt.rows, tt.note)
 		}
 	}
 }

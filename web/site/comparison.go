@@ -62,6 +62,9 @@ func (l *loader) loadComparison(doc *document) {
 	if want := PairSlug(ids...); len(ids) >= 2 && c.Slug != want {
 		ps.add(doc.file, lineOf(doc.meta, "subjects"), "the folder is named %q but its subjects make %q: rename one to match", c.Slug, want)
 	}
+	if c.IsTable() && meta.Answer != "" {
+		ps.add(doc.file, lineOf(doc.meta, "answer"), "with three subjects or more, each pair has its own answer: write it under pairs: {%s: {answer: …}}", PairSlug(ids[0], ids[1]))
+	}
 	pairs := l.declarePairs(doc, c, meta)
 	categories := l.categories(doc, c, meta.Categories)
 	intros := l.bodySections(doc, append(pairSlugs(pairs), c.Slug), !c.IsTable())
@@ -152,13 +155,13 @@ func (l *loader) declarePairs(doc *document, c *Comparison, meta comparisonMeta)
 			pm, ok := meta.Pairs[p.Slug]
 			switch {
 			case ok:
-				p.Title, p.Summary = pm.Title, pm.Summary
+				p.Title, p.Summary, p.Answer = pm.Title, pm.Summary, strings.TrimSpace(pm.Answer)
 				line := lineOf(doc.meta, "pairs", p.Slug)
 				if strings.TrimSpace(pm.Title) == "" || strings.TrimSpace(pm.Summary) == "" {
 					ps.add(doc.file, line, "pair %q needs a title and a summary", p.Slug)
 				}
 			case !c.IsTable():
-				p.Title, p.Summary = c.Title, c.Summary
+				p.Title, p.Summary, p.Answer = c.Title, c.Summary, strings.TrimSpace(meta.Answer)
 			default:
 				ps.add(doc.file, lineOf(doc.meta, "pairs"), "missing pair %q: with three subjects or more, pairs: gives each pair page its title and summary", p.Slug)
 			}
@@ -318,7 +321,14 @@ func (l *loader) loadRow(file string, c *Comparison, pairs []*Comparison, catego
 	if id == choose {
 		ps.add(file, 0, "row id \"choose\" is taken by the decision helper's page: rename the file")
 	}
-	row := &Row{ID: id, File: file, Comparison: c, Title: meta.Title, Order: meta.Order, Aliases: meta.Aliases, Reviewed: meta.Reviewed.Time}
+	row := &Row{ID: id, File: file, Comparison: c, Title: meta.Title, Order: meta.Order, Kind: KindFeature, Aliases: meta.Aliases, Reviewed: meta.Reviewed.Time}
+	switch k := Kind(meta.Kind); k {
+	case "", KindFeature:
+	case KindTrait:
+		row.Kind = k
+	default:
+		ps.add(file, lineOf(doc.meta, "kind"), "kind %q must be %q (the default: a feature the frameworks may ship) or %q (the row describes them)", meta.Kind, KindFeature, KindTrait)
+	}
 	l.requireText(doc, meta.Title, "title")
 	l.requireDate(doc, meta.Reviewed.Time, "reviewed")
 	row.Category = categories[meta.Category]
@@ -351,9 +361,7 @@ func (l *loader) loadRow(file string, c *Comparison, pairs []*Comparison, catego
 			continue
 		}
 		line := lineOf(doc.meta, "cells", s.ID)
-		if !slices.Contains(supportStrings(), cell.Support) {
-			ps.add(file, line, "cell %q: support %q must be one of: %s", s.ID, cell.Support, strings.Join(supportStrings(), ", "))
-		}
+		l.checkSupport(file, line, row.Kind, s.ID, cell.Support)
 		if strings.TrimSpace(cell.Text) == "" {
 			ps.add(file, line, "cell %q needs a text: every cell says something in words", s.ID)
 		}
@@ -424,6 +432,22 @@ func (l *loader) loadRow(file string, c *Comparison, pairs []*Comparison, catego
 	return tr
 }
 
+// checkSupport reports a cell's support level that its row's kind does not allow: a
+// feature row's cells each need one of the levels, a trait row's cells none (a badge
+// there would claim the framework "ships" its philosophy or licence).
+func (l *loader) checkSupport(file string, line int, kind Kind, subject, support string) {
+	levels := strings.Join(supportStrings(), ", ")
+	switch {
+	case kind == KindTrait && support != "":
+		l.problems.add(file, line, "cell %q: a trait row's cells have no support level; remove support: %s (kind: trait rows describe the frameworks and show no badge)", subject, support)
+	case kind == KindTrait:
+	case support == "":
+		l.problems.add(file, line, "cell %q needs a support level (one of: %s); if the row describes the frameworks rather than a feature they ship, mark it kind: trait", subject, levels)
+	case !slices.Contains(supportStrings(), support):
+		l.problems.add(file, line, "cell %q: support %q must be one of: %s", subject, support, levels)
+	}
+}
+
 // pairRow derives tr's row in pair p: the pair's two cells, its verdict and summary, the
 // sources about its subjects, and a body of the pair's explanation followed by the shared
 // code blocks of its two subjects.
@@ -434,7 +458,7 @@ func (l *loader) pairRow(tr *tableRow, p *Comparison, cat *Category) {
 		cat = &Category{ID: t.Category.ID}
 	}
 	row := &Row{
-		ID: t.ID, File: t.File, Comparison: p, Title: t.Title, Category: cat, Order: t.Order,
+		ID: t.ID, File: t.File, Comparison: p, Title: t.Title, Category: cat, Order: t.Order, Kind: t.Kind,
 		Aliases: t.Aliases, Summary: v.Summary, Verdict: v.Verdict, Reviewed: t.Reviewed, aliasLines: t.aliasLines,
 	}
 	if v.Reviewed.After(row.Reviewed) {

@@ -24,7 +24,8 @@ type (
 		Title      string              `yaml:"title" jsonschema:"required" jsonschema_description:"The all-subjects table's title; with two subjects the pair's"`
 		Summary    string              `yaml:"summary" jsonschema:"required"`
 		Subjects   []subjectMeta       `yaml:"subjects" jsonschema:"required,minItems=2" jsonschema_description:"The subjects in column order"`
-		Pairs      map[string]pairMeta `yaml:"pairs" jsonschema_description:"Each pair page's title and summary, keyed by pair (flask-vs-fastapi)"`
+		Pairs      map[string]pairMeta `yaml:"pairs" jsonschema_description:"Each pair page's title, summary and short answer, keyed by pair (flask-vs-fastapi)"`
+		Answer     string              `yaml:"answer" jsonschema_description:"Two-subject comparisons only: the pair page's short answer (with three subjects or more, each pair has its own)"`
 		Categories []categoryMeta      `yaml:"categories" jsonschema:"required,minItems=1"`
 		Reviewed   date                `yaml:"reviewed" jsonschema:"required"`
 	}
@@ -36,6 +37,7 @@ type (
 	pairMeta struct {
 		Title   string `yaml:"title" jsonschema:"required"`
 		Summary string `yaml:"summary" jsonschema:"required"`
+		Answer  string `yaml:"answer" jsonschema_description:"The short answer the pair page opens on: one paragraph, argued for the pair (when to pick which), not a count of verdicts"`
 	}
 	categoryMeta struct {
 		ID    string `yaml:"id" jsonschema:"required,pattern=^[a-z0-9]+(-[a-z0-9]+)*$"`
@@ -45,6 +47,7 @@ type (
 		Title    string                 `yaml:"title" jsonschema:"required"`
 		Category string                 `yaml:"category" jsonschema:"required" jsonschema_description:"A category id from index.md"`
 		Order    int                    `yaml:"order" jsonschema_description:"Position within the category"`
+		Kind     string                 `yaml:"kind" jsonschema:"enum=feature,enum=trait" jsonschema_description:"feature (the default): each cell says whether the framework ships it, with a support level; trait: the row describes the framework (philosophy, licence, policy) and its cells have no support level"`
 		Aliases  []string               `yaml:"aliases" jsonschema_description:"Old ids whose links must keep working"`
 		Cells    map[string]cellMeta    `yaml:"cells" jsonschema:"required" jsonschema_description:"One cell per subject, keyed by subject id"`
 		Pairs    map[string]verdictMeta `yaml:"pairs" jsonschema_description:"A verdict per pair, keyed by pair (flask-vs-fastapi)"`
@@ -63,7 +66,7 @@ type (
 		Reviewed date `yaml:"reviewed"`
 	}
 	cellMeta struct {
-		Support string `yaml:"support" jsonschema:"required,enum=builtin,enum=extension,enum=partial,enum=none"`
+		Support string `yaml:"support" jsonschema:"enum=builtin,enum=extension,enum=partial,enum=none" jsonschema_description:"Required in a feature row, not allowed in a trait row (see content/README.md, Support levels)"`
 		Text    string `yaml:"text" jsonschema:"required"`
 	}
 	sourceMeta struct {

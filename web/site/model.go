@@ -30,10 +30,14 @@ type Site struct {
 // subjects, categories and rows. A pair's rows have two cells and a verdict; a table's rows
 // have a cell per subject and no verdict (verdicts belong to pairs).
 type Comparison struct {
-	Slug       string // "flask-vs-django": the subject ids joined by "-vs-"
-	File       string
-	Title      string
-	Summary    string
+	Slug    string // "flask-vs-django": the subject ids joined by "-vs-"
+	File    string
+	Title   string
+	Summary string
+	// Answer is the short answer a pair's page opens on: one paragraph written for the
+	// pair (when to pick which), never derived from the verdict counts. "" when the
+	// content gives none (the page shows Summary instead); a table of three has none.
+	Answer     string
 	Subjects   []Subject
 	Categories []*Category // in content order, each with its rows in table order
 	Rows       []*Row      // every row, in table order
@@ -60,7 +64,23 @@ type Category struct {
 	Rows  []*Row
 }
 
-// Support says how a subject covers a row's feature.
+// Kind says what a row compares.
+type Kind string
+
+// The kinds of row.
+const (
+	// KindFeature is a feature a framework may ship: each cell has a support level.
+	KindFeature Kind = "feature"
+	// KindTrait describes the frameworks (philosophy, licence, release policy,
+	// community): there is nothing to ship, so its cells have no support level and
+	// show no badge.
+	KindTrait Kind = "trait"
+)
+
+// Kinds lists the kinds of row.
+var Kinds = []Kind{KindFeature, KindTrait}
+
+// Support says how a subject covers a row's feature. It is "" in a trait row.
 type Support string
 
 // The support levels a cell can have.
@@ -74,7 +94,7 @@ const (
 // SupportLevels lists the levels in legend order.
 var SupportLevels = []Support{SupportBuiltin, SupportExtension, SupportPartial, SupportNone}
 
-// Label is the support level in a few words.
+// Label is the support level in a few words ("" for a trait row's cell).
 func (s Support) Label() string {
 	switch s {
 	case SupportBuiltin:
@@ -89,17 +109,18 @@ func (s Support) Label() string {
 	return string(s)
 }
 
-// Description explains the support level in a sentence, for the legend.
+// Description explains the support level in a sentence, for the legend. These are the
+// meanings content/README.md gives them (a test holds the two together).
 func (s Support) Description() string {
 	switch s {
 	case SupportBuiltin:
-		return "Ships in the framework's own package; nothing else to install."
+		return "Ships in the framework's own package: nothing else to install."
 	case SupportExtension:
 		return "Needs a separate install: an official extension or a third-party package."
 	case SupportPartial:
-		return "The framework covers part of it; the rest is up to you."
+		return "The framework does part of the job; the rest is up to you."
 	case SupportNone:
-		return "Not provided: you build it yourself or use a library with no framework integration."
+		return "You build it yourself, or use a general library with no integration for the framework."
 	}
 	return ""
 }
@@ -112,6 +133,7 @@ type Row struct {
 	Title      string
 	Category   *Category
 	Order      int
+	Kind       Kind
 	Aliases    []string
 	Summary    string
 	Verdict    string // a subject id, or "tie"
@@ -253,6 +275,22 @@ func (r *Row) InOtherPairs() []*Row {
 	return out
 }
 
+// InPairs returns the row in each pair of its comparison, in declared order: for a table
+// row, the same row in each pair (which carries that pair's verdict); for a pair's row,
+// the row itself.
+func (r *Row) InPairs() []*Row {
+	if !r.Comparison.IsTable() {
+		return []*Row{r}
+	}
+	var out []*Row
+	for _, p := range r.Comparison.Pairs {
+		if pr := p.Row(r.ID); pr != nil {
+			out = append(out, pr)
+		}
+	}
+	return out
+}
+
 // PairOf returns the comparison of the subjects a and b, in either order, or nil.
 func (s *Site) PairOf(a, b string) *Comparison {
 	for _, c := range s.Comparisons {
@@ -262,6 +300,29 @@ func (s *Site) PairOf(a, b string) *Comparison {
 		}
 	}
 	return nil
+}
+
+// TableOf returns the table of three subjects or more whose subjects are exactly ids, in
+// any order, or nil.
+func (s *Site) TableOf(ids ...string) *Comparison {
+	for _, t := range s.Tables {
+		if !t.IsTable() || len(t.Subjects) != len(ids) {
+			continue
+		}
+		if !slices.ContainsFunc(ids, func(id string) bool { return !t.Has(id) }) && !hasRepeats(ids) {
+			return t
+		}
+	}
+	return nil
+}
+
+func hasRepeats(ids []string) bool {
+	for i, id := range ids {
+		if slices.Contains(ids[i+1:], id) {
+			return true
+		}
+	}
+	return false
 }
 
 // Subjects lists every subject of the site's comparisons once, in the order they are

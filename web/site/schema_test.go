@@ -59,6 +59,9 @@ func generateSchema(name string, v any, title string) []byte {
 		},
 	}
 	s := r.Reflect(v)
+	if _, ok := v.(rowMeta); ok {
+		requireSupportByKind(s)
+	}
 	s.ID = jsonschema.ID(schemaBaseURL + name + ".schema.json")
 	s.Title = title
 	out, err := json.MarshalIndent(s, "", "  ")
@@ -66,6 +69,22 @@ func generateSchema(name string, v any, title string) []byte {
 		panic(err)
 	}
 	return append(out, '\n')
+}
+
+// requireSupportByKind adds the rule of a row's cells to its schema, which reflection
+// cannot express: in a trait row (kind: trait) no cell has a support level, in any other
+// row every cell has one.
+func requireSupportByKind(s *jsonschema.Schema) {
+	cells := func(cell *jsonschema.Schema) *jsonschema.Schema {
+		props := jsonschema.NewProperties()
+		props.Set("cells", &jsonschema.Schema{AdditionalProperties: cell})
+		return &jsonschema.Schema{Properties: props}
+	}
+	kind := jsonschema.NewProperties()
+	kind.Set("kind", &jsonschema.Schema{Const: string(KindTrait)})
+	s.If = &jsonschema.Schema{Properties: kind, Required: []string{"kind"}}
+	s.Then = cells(&jsonschema.Schema{Not: &jsonschema.Schema{Required: []string{"support"}}})
+	s.Else = cells(&jsonschema.Schema{Required: []string{"support"}})
 }
 
 func TestSchemasAreCurrent(t *testing.T) {
@@ -177,10 +196,13 @@ func TestShippedContentMatchesSchemas(t *testing.T) {
 func TestSchemasRejectMistakes(t *testing.T) {
 	row := compileSchema(t, "row")
 	for _, front := range []string{
-		"title: ORM\ncategory: data\ncells: {flask: {support: yes, text: x}}\nsources: [{title: t, url: 'https://x.example/', read: 2026-12-04}]\nreviewed: 2026-12-04\n", // bad support
-		"title: ORM\ncategory: data\ncells: {}\nsources: [{title: t, url: 'https://x.example/', read: 2026-12-04}]\nreviewed: 2026-12-04\nverdit: tie\n",                  // unknown key
-		"title: ORM\ncategory: data\ncells: {}\nsources: []\nreviewed: 2026-12-04\n",                                                                                      // no source
-		"title: ORM\ncategory: data\ncells: {}\nsources: [{title: t, url: 'https://x.example/', read: 2026-12-04}]\nreviewed: last week\n",                                // not a date
+		"title: ORM\ncategory: data\ncells: {flask: {support: yes, text: x}}\nsources: [{title: t, url: 'https://x.example/', read: 2026-12-04}]\nreviewed: 2026-12-04\n",                      // bad support
+		"title: ORM\ncategory: data\ncells: {}\nsources: [{title: t, url: 'https://x.example/', read: 2026-12-04}]\nreviewed: 2026-12-04\nverdit: tie\n",                                       // unknown key
+		"title: ORM\ncategory: data\ncells: {}\nsources: []\nreviewed: 2026-12-04\n",                                                                                                           // no source
+		"title: ORM\ncategory: data\ncells: {}\nsources: [{title: t, url: 'https://x.example/', read: 2026-12-04}]\nreviewed: last week\n",                                                     // not a date
+		"title: ORM\ncategory: data\ncells: {flask: {text: x}}\nsources: [{title: t, url: 'https://x.example/', read: 2026-12-04}]\nreviewed: 2026-12-04\n",                                    // a feature cell without support
+		"title: Licence\ncategory: data\nkind: trait\ncells: {flask: {support: builtin, text: x}}\nsources: [{title: t, url: 'https://x.example/', read: 2026-12-04}]\nreviewed: 2026-12-04\n", // a badge on a trait
+		"title: Licence\ncategory: data\nkind: fact\ncells: {flask: {text: x}}\nsources: [{title: t, url: 'https://x.example/', read: 2026-12-04}]\nreviewed: 2026-12-04\n",                    // unknown kind
 	} {
 		if err := row.Validate(asJSON(t, []byte(front))); err == nil {
 			t.Errorf("the row schema accepts:\n%s", front)
@@ -188,5 +210,8 @@ func TestSchemasRejectMistakes(t *testing.T) {
 	}
 	if err := row.Validate(asJSON(t, []byte("title: ORM\ncategory: data\ncells: {flask: {support: none, text: x}}\npairs: {a-vs-b: {verdict: tie, summary: s}}\nsources: [{title: t, url: 'https://x.example/', read: 2026-12-04, subjects: [flask]}]\nreviewed: 2026-12-04\n"))); err != nil {
 		t.Errorf("the row schema rejects a valid row: %v", err)
+	}
+	if err := row.Validate(asJSON(t, []byte("title: Licence\ncategory: data\nkind: trait\ncells: {flask: {text: BSD-3-Clause}}\nsources: [{title: t, url: 'https://x.example/', read: 2026-12-04}]\nreviewed: 2026-12-04\n"))); err != nil {
+		t.Errorf("the row schema rejects a valid trait row: %v", err)
 	}
 }

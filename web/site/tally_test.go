@@ -1,6 +1,7 @@
 package site
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/versus-dev/versus/web/site/sitetest"
@@ -44,5 +45,22 @@ func TestTallyCountsAPairsVerdicts(t *testing.T) {
 	}
 	if tally := s.Tables[0].Tally(); tally.Counts.Total() != 0 || tally.Categories != nil {
 		t.Errorf("a table of three has verdicts only in its pairs, got %+v", tally)
+	}
+}
+
+func TestInPairs(t *testing.T) {
+	s, err := Load(sitetest.ThreeFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range s.Table("flask-vs-django-vs-fastapi").Row("orm").InPairs() {
+		got = append(got, r.Comparison.Slug+":"+r.Verdict)
+	}
+	if want := "flask-vs-django:django flask-vs-fastapi:tie django-vs-fastapi:django"; strings.Join(got, " ") != want {
+		t.Errorf("the table's orm row in its pairs: %v, want %s", got, want)
+	}
+	if pr := s.Comparison("flask-vs-fastapi").Row("orm"); len(pr.InPairs()) != 1 || pr.InPairs()[0] != pr {
+		t.Errorf("a pair's row is its own only pair row: %v", pr.InPairs())
 	}
 }
