@@ -6,7 +6,8 @@ sample in a child forked from itself. Otherwise the driver reads one JSON spec o
 prints one JSON line; exits 0 when ok, 1 otherwise:
 
   {"mode": "versions", "distributions": ["flask", ...]}
-      -> {"ok": true, "versions": {"flask": "3.1.3", ...}} (importlib.metadata)
+      -> {"ok": true, "versions": {"flask": "3.1.3", ...}, "python": "3.13.5"}
+         (importlib.metadata, and this interpreter's version)
   {"mode": "parse", "blocks": [{"id": ..., "code": ...}]}
       -> {"ok": bool, "failures": [{"id": ..., "error": ...}]}
   {"mode": "run", "framework": "flask"|"django"|"fastapi",
@@ -25,13 +26,16 @@ import importlib.metadata
 import io
 import json
 import os
+import platform
 import shlex
+import shutil
 import signal
 import sys
 import tempfile
 import threading
 import traceback
 import unittest
+import warnings
 from urllib.parse import parse_qsl, urlencode
 
 DJANGO_SETTINGS = '''
@@ -262,8 +266,9 @@ def write_django_project(root, files):
     sys.path.append(app_dir)
 
 
-def start_django():
-    """Sets Django up with the generated settings and migrates the database."""
+def start_django(migrate=True):
+    """Sets Django up with the generated settings, makes the sample's migrations and, unless
+    told not to, migrates the database."""
     os.environ["DJANGO_SETTINGS_MODULE"] = "project_settings"
     import django
     from django.core.management import call_command
@@ -271,7 +276,34 @@ def start_django():
     django.setup()
     quiet = io.StringIO()
     call_command("makemigrations", "sample", verbosity=0, stdout=quiet)
-    call_command("migrate", verbosity=0, stdout=quiet)
+    if migrate:
+        call_command("migrate", verbosity=0, stdout=quiet)
+
+
+# A database with the generated project's contrib apps already migrated, made once per
+# `serve` worker (see migrated_template): migrating them is most of a Django sample's time,
+# and the same for every sample that keeps the generated settings.
+TEMPLATE_DB = None
+
+
+def migrated_template():
+    """Migrates the generated project without a sample in a child process and returns the
+    path of its database, or None when that fails (each sample then migrates in full)."""
+    root = tempfile.mkdtemp(prefix="versus-template-")
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            os.dup2(2, 1)
+            write_django_project(root, [])
+            start_django()
+            code = 0
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        return None
+    return os.path.join(root, "db.sqlite3")
 
 
 def django_unittests():
@@ -366,11 +398,20 @@ def django_websocket(check):
 
 
 def run_django(root, files, check):
-    """Builds the project under root, migrates, and runs the check."""
+    """Builds the project under root, migrates, and runs the check.
+
+    A sample that keeps the generated settings starts from the worker's migrated template,
+    so that migrate only applies the sample's own migrations; one with a settings.py (other
+    apps, a custom user model, more databases) migrates from scratch. Unit tests migrate a
+    test database of their own, so the project's is left alone.
+    """
     write_django_project(root, files)
-    start_django()
     if check.get("unittest"):
+        start_django(migrate=False)
         return django_unittests()
+    if TEMPLATE_DB and not any(f["name"] == "settings.py" for f in files):
+        shutil.copyfile(TEMPLATE_DB, os.path.join(root, "db.sqlite3"))
+    start_django()
     from django.test.utils import setup_test_environment
 
     setup_test_environment()
@@ -448,7 +489,7 @@ def installed_versions(spec):
             versions[name] = importlib.metadata.version(name)
         except importlib.metadata.PackageNotFoundError:
             versions[name] = None
-    return {"ok": all(versions.values()), "versions": versions}
+    return {"ok": all(versions.values()), "versions": versions, "python": platform.python_version()}
 
 
 def parse_blocks(spec):
@@ -468,11 +509,31 @@ def run_sample(spec):
     if runner is None:
         return {"ok": False, "detail": f"unknown framework {spec['framework']!r}"}
     root = tempfile.mkdtemp(prefix="versus-sample-")
-    try:
-        ok, detail = runner(root, spec["files"], spec["check"])
-    except BaseException:  # a sample's sys.exit() is a failure too
-        ok, detail = False, traceback.format_exc()[-4000:]
-    return {"ok": ok, "detail": detail}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DeprecationWarning)
+        warnings.simplefilter("always", PendingDeprecationWarning)
+        try:
+            ok, detail = runner(root, spec["files"], spec["check"])
+        except BaseException:  # a sample's sys.exit() is a failure too
+            ok, detail = False, traceback.format_exc()[-4000:]
+    return {"ok": ok, "detail": detail, "deprecations": deprecations(root, caught)}
+
+
+def deprecations(root, caught):
+    """The deprecation warnings that the sample's own code set off (raised from its files, or
+    one of Django's RemovedInDjangoXXWarning), each once, as "file:line: Category: message"."""
+    out = []
+    for w in caught:
+        if not issubclass(w.category, (DeprecationWarning, PendingDeprecationWarning)):
+            continue
+        filename = str(w.filename)
+        if not (filename.startswith(root) or w.category.__name__.startswith("RemovedIn")):
+            continue
+        where = os.path.relpath(filename, root) if filename.startswith(root) else filename
+        line = f"{where}:{w.lineno}: {w.category.__name__}: {w.message}"
+        if line not in out:
+            out.append(line)
+    return out
 
 
 # What a `serve` process imports before it forks, so that each sample does not pay for it.
@@ -534,7 +595,10 @@ def run_forked(spec):
 def serve(framework):
     """Preloads a framework, then runs each sample spec read from stdin (one JSON line each)
     in a fresh child and prints its result as one JSON line, until stdin closes."""
+    global TEMPLATE_DB
     preload(framework)
+    if framework == "django":
+        TEMPLATE_DB = migrated_template()
     for line in sys.stdin:
         print(json.dumps(run_forked(json.loads(line))), flush=True)
 

@@ -50,7 +50,10 @@ type Comparison struct {
 type Subject struct {
 	ID     string
 	Name   string
-	Covers string // the versions the content was written against, e.g. "5.2 LTS"; may be ""
+	Covers string // the versions the content was written against, e.g. "5.2 LTS and 6.1"; may be ""
+	// Releases are the environments its code samples run in (its samples: field), with the
+	// release of its package each one's lock pins; none when the content has no locks.
+	Releases []Release
 }
 
 // Category groups rows in the table.
