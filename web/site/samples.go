@@ -210,11 +210,6 @@ func (s Subject) SampleMark(spec SampleSpec, how NamedLink) *markdown.SampleMark
 	}
 	mark.Summary = "Tested on " + s.Name + " " + releaseList(releases)
 	mark.Details = spec.Check.describe(s.ID)
-	var envs []string
-	for _, r := range releases {
-		envs = append(envs, s.Name+" "+r.Version+" on Python "+r.Python)
-	}
-	mark.Details = append(mark.Details, markdown.MarkDetail{Label: "Environments", Parts: []markdown.MarkPart{{Text: strings.Join(envs, "; ")}}})
 	mark.Link, mark.LinkText = how.URL, how.Title
 	return mark
 }
