@@ -72,7 +72,7 @@ TEMPLATES = [{{
         "django.contrib.messages.context_processors.messages",
     ]}},
 }}]
-DATABASES = {{"default": {{"ENGINE": "django.db.backends.sqlite3", "NAME": {db!r}}}}}
+DATABASES = {{"default": {{"ENGINE": "django.db.backends.sqlite3", "NAME": {db!r}, "TEST": {test!r}}}}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 USE_TZ = True
 TIME_ZONE = "UTC"
@@ -238,10 +238,11 @@ def run_flask(root, files, check):
 
 # --- Django -------------------------------------------------------------------------------
 
-def write_django_project(root, files):
+def write_django_project(root, files, test_db=None):
     """Writes the files as the app package `sample` in a generated project under root.
 
-    settings.py is appended to the generated settings. The app folder is also on sys.path,
+    test_db, when given, is the file the test runner uses as its test database (otherwise
+    SQLite's in-memory one). settings.py is appended to the generated settings. The app folder is also on sys.path,
     last, so a project-level file such as asgi.py can import a module of another app by
     its own name (file="chat/consumers.py" is importable as chat.consumers).
     """
@@ -259,6 +260,7 @@ def write_django_project(root, files):
         out.write(DJANGO_SETTINGS.format(
             urlconf="sample.urls" if has_urls else "project_urls",
             db=os.path.join(root, "db.sqlite3"),
+            test={"NAME": test_db} if test_db else {},
             static=os.path.join(root, "static"),
         ))
         out.write("\n# --- the sample's settings.py ---\n" + extra_settings)
@@ -306,12 +308,13 @@ def migrated_template():
     return os.path.join(root, "db.sqlite3")
 
 
-def django_unittests():
-    """Runs `manage.py test sample` through Django's test runner."""
+def django_unittests(keepdb=False):
+    """Runs `manage.py test sample` through Django's test runner (with --keepdb: on a test
+    database that is there already, which migrate brings up to date)."""
     from django.conf import settings
     from django.test.utils import get_runner
 
-    runner = get_runner(settings)(verbosity=0, interactive=False)
+    runner = get_runner(settings)(verbosity=0, interactive=False, keepdb=keepdb)
     count = runner.build_suite(["sample"]).countTestCases()
     if count == 0:
         return False, "unittest=1 but no test was found in the sample"
@@ -401,15 +404,21 @@ def run_django(root, files, check):
     """Builds the project under root, migrates, and runs the check.
 
     A sample that keeps the generated settings starts from the worker's migrated template,
-    so that migrate only applies the sample's own migrations; one with a settings.py (other
-    apps, a custom user model, more databases) migrates from scratch. Unit tests migrate a
-    test database of their own, so the project's is left alone.
+    so that migrate only applies the sample's own migrations: its database is a copy, and
+    so is the test database its unit tests run on. One with a settings.py (other apps, a
+    custom user model, more databases) migrates from scratch, its tests in SQLite's memory.
+    Unit tests migrate a test database of their own, so the project's is left alone.
     """
-    write_django_project(root, files)
+    from_template = TEMPLATE_DB and not any(f["name"] == "settings.py" for f in files)
     if check.get("unittest"):
+        test_db = os.path.join(root, "test.sqlite3") if from_template else None
+        if test_db:
+            shutil.copyfile(TEMPLATE_DB, test_db)
+        write_django_project(root, files, test_db)
         start_django(migrate=False)
-        return django_unittests()
-    if TEMPLATE_DB and not any(f["name"] == "settings.py" for f in files):
+        return django_unittests(keepdb=bool(test_db))
+    write_django_project(root, files)
+    if from_template:
         shutil.copyfile(TEMPLATE_DB, os.path.join(root, "db.sqlite3"))
     start_django()
     from django.test.utils import setup_test_environment
