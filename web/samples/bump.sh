@@ -77,7 +77,10 @@ on() {
   local side=$1 dir=$2; shift 2
   local settings=(PIP_FIND_LINKS= CUSTOM_COMPILE_COMMAND="bash web/samples/bump.sh")
   if [ "$side" = host ]; then env -C "$dir" "${settings[@]}" "$@"
-  else chroot "$root" /usr/bin/env -C "$dir" PIP_CERT=/etc/ssl/certs/ca-certificates.crt "${settings[@]}" "$@"; fi
+  else
+    [ -f "$root/etc/ssl/certs/ca-certificates.crt" ] && settings+=(PIP_CERT=/etc/ssl/certs/ca-certificates.crt)
+    chroot "$root" /usr/bin/env -u PIP_CERT -C "$dir" "${settings[@]}" "$@"
+  fi
 }
 
 upgrade=()

@@ -605,6 +605,9 @@ def serve(framework):
     """Preloads a framework, then runs each sample spec read from stdin (one JSON line each)
     in a fresh child and prints its result as one JSON line, until stdin closes."""
     global TEMPLATE_DB
+    # Samples are throughput work: at a lower priority they leave the CPU to tests of other
+    # packages that go test runs at the same time and that measure latency.
+    os.nice(10)
     preload(framework)
     if framework == "django":
         TEMPLATE_DB = migrated_template()

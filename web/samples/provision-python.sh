@@ -27,8 +27,11 @@ command -v debootstrap >/dev/null || { echo "provision-python.sh: needs debootst
 # certificates the host trusts (pip is told to use them: see web/samples/python.go).
 refresh() {
   cp -L /etc/resolv.conf "$1/etc/resolv.conf"
-  mkdir -p "$1/etc/ssl/certs"
-  cp -L "${PIP_CERT:-${SSL_CERT_FILE:-/etc/ssl/certs/ca-certificates.crt}}" "$1/etc/ssl/certs/ca-certificates.crt"
+  local bundle=${PIP_CERT:-${SSL_CERT_FILE:-/etc/ssl/certs/ca-certificates.crt}}
+  if [ -f "$bundle" ]; then
+    mkdir -p "$1/etc/ssl/certs"
+    cp -L "$bundle" "$1/etc/ssl/certs/ca-certificates.crt"
+  fi # else pip uses the certificates it ships with
 }
 
 if [ -f "$root/.versus-complete" ]; then

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -57,13 +58,22 @@ func (p Python) InsidePath(host string) (string, error) {
 	return "/" + rel, nil
 }
 
+// rootCABundle is where provision-python.sh puts the host's CA certificates in the root.
+const rootCABundle = "/etc/ssl/certs/ca-certificates.crt"
+
 // Env is the environment of the Python's commands: the host's, and for a Debian root what
-// pip needs there (the CA certificates provision-python.sh copied in; no find-links folder
-// of the host's).
+// pip needs there (the CA certificates provision-python.sh copied in, when it found some;
+// no find-links folder of the host's).
 func (p Python) Env(extra ...string) []string {
 	env := append(os.Environ(), extra...)
 	if p.Root != "" {
-		env = append(env, "PIP_CERT=/etc/ssl/certs/ca-certificates.crt", "PIP_FIND_LINKS=")
+		// The host's pip settings name host paths.
+		env = slices.DeleteFunc(env, func(kv string) bool {
+			return strings.HasPrefix(kv, "PIP_CERT=") || strings.HasPrefix(kv, "PIP_FIND_LINKS=")
+		})
+		if _, err := os.Stat(p.HostPath(rootCABundle)); err == nil {
+			env = append(env, "PIP_CERT="+rootCABundle)
+		}
 	}
 	return env
 }

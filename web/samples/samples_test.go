@@ -75,20 +75,10 @@ func TestSampleChecks(t *testing.T) {
 		} else if !s.Spec.Check.Runs() {
 			t.Errorf("%s:%d: %s sample has no check: add request=/cli=/unittest=/websocket= with what to expect", s.File, s.Line, s.Framework)
 		}
-		if len(subjectOf(c.site, s.Framework).ReleasesFor(s.Spec.Versions)) == 0 {
+		if subj, _ := c.site.Subject(s.Framework); len(subj.ReleasesFor(s.Spec.Versions)) == 0 {
 			t.Errorf("%s:%d: %s sample runs in no environment: give the subject samples: in index.md", s.File, s.Line, s.Framework)
 		}
 	}
-}
-
-// subjectOf is the site's subject with this id (the zero Subject when there is none).
-func subjectOf(s *site.Site, id string) site.Subject {
-	for _, subj := range s.Subjects() {
-		if subj.ID == id {
-			return subj
-		}
-	}
-	return site.Subject{}
 }
 
 // TestSamples parses every Python block in the shipped content and runs every sample in
@@ -416,6 +406,13 @@ func harnessFolder(t *testing.T, py Python) string {
 	t.Helper()
 	dir := t.TempDir()
 	if py.Root != "" {
+		// Those of runs that were killed before their cleanup, a day old.
+		stale, _ := filepath.Glob(py.HostPath("/tmp/versus-samples-*"))
+		for _, old := range stale {
+			if info, err := os.Stat(old); err == nil && time.Since(info.ModTime()) > 24*time.Hour {
+				os.RemoveAll(old)
+			}
+		}
 		var err error
 		if dir, err = os.MkdirTemp(py.HostPath("/tmp"), "versus-samples-"); err != nil {
 			t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -84,5 +85,48 @@ func TestVenvDirChangesWithTheLock(t *testing.T) {
 	a, b, a2 := dirFor("flask==3.1.2\n"), dirFor("flask==3.1.3\n"), dirFor("flask==3.1.2\n")
 	if a == b || a != a2 || !strings.HasPrefix(a, "/cache/flask-py311-") {
 		t.Errorf("venv folders %q, %q, %q: want /cache/flask-py311-<hash>, one per lock content", a, b, a2)
+	}
+}
+
+// TestPythonInARoot checks how commands and paths of a Debian root's Python are made.
+func TestPythonInARoot(t *testing.T) {
+	root := t.TempDir()
+	p := Python{Version: "3.13", Root: root, Exe: "/usr/bin/python3"}
+	cmd := p.Command(context.Background(), "/var/cache/versus-samples/x/bin/python", "-c", "pass")
+	if want := []string{"chroot", root, "/var/cache/versus-samples/x/bin/python", "-c", "pass"}; strings.Join(cmd.Args, " ") != strings.Join(want, " ") {
+		t.Errorf("command %q, want %q", cmd.Args, want)
+	}
+	if got := p.HostPath("/tmp/a"); got != filepath.Join(root, "tmp", "a") {
+		t.Errorf("HostPath: %s", got)
+	}
+	if got, err := p.InsidePath(filepath.Join(root, "var", "cache")); err != nil || got != "/var/cache" {
+		t.Errorf("InsidePath: %q, %v", got, err)
+	}
+	if _, err := p.InsidePath(filepath.Dir(root)); err == nil {
+		t.Error("a path outside the root was mapped into it")
+	}
+	if got := p.CacheDir("/home/a/.cache/versus-samples"); got != filepath.Join(root, "var", "cache", "versus-samples") {
+		t.Errorf("CacheDir: %s", got)
+	}
+	t.Setenv("PIP_CERT", "/host/only/ca.pem")
+	t.Setenv("PIP_FIND_LINKS", "/opt/wheels")
+	if env := strings.Join(p.Env(), "\n"); strings.Contains(env, "PIP_CERT=") || strings.Contains(env, "PIP_FIND_LINKS=") {
+		t.Errorf("without a CA bundle in the root, its commands got the host's pip settings:\n%s", env)
+	}
+	if err := os.MkdirAll(p.HostPath("/etc/ssl/certs"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p.HostPath(rootCABundle), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if env := p.Env(); !slices.Contains(env, "PIP_CERT="+rootCABundle) || slices.Contains(env, "PIP_CERT=/host/only/ca.pem") {
+		t.Errorf("with the root's CA bundle, PIP_CERT should name it alone: %q", env)
+	}
+	host := Python{Version: "3.11", Exe: "/usr/bin/python3"}
+	if cmd := host.Command(context.Background(), "/usr/bin/python3"); cmd.Args[0] != "/usr/bin/python3" {
+		t.Errorf("host command %q", cmd.Args)
+	}
+	if got, _ := host.InsidePath("/tmp/x"); got != "/tmp/x" || host.HostPath("/tmp/x") != "/tmp/x" {
+		t.Error("a host Python's paths are not the host's")
 	}
 }

@@ -283,6 +283,17 @@ func (s *Site) Subjects() []Subject {
 	return out
 }
 
+// Subject returns the subject with this id as first declared (with its releases), and
+// whether there is one.
+func (s *Site) Subject(id string) (Subject, bool) {
+	for _, subj := range s.Subjects() {
+		if subj.ID == id {
+			return subj, true
+		}
+	}
+	return Subject{}, false
+}
+
 // IsTable reports whether c is a table of three subjects or more rather than a pair.
 func (c *Comparison) IsTable() bool { return len(c.Subjects) > 2 }
 
