@@ -228,7 +228,7 @@ func pythonSamples(samples []Sample) int {
 // (474 runs) on Flask 3.1.3 (py3.11, py3.13), Django 5.2.19 (py3.11), Django 6.1.3
 // (py3.13); 0 skipped".
 func summaryLine(all, executed, runs, skipped, failed int, ranOn []string) string {
-	line := fmt.Sprintf("samples: %d in all; %d executed (%d runs)", all, executed, runs)
+	line := fmt.Sprintf("samples: %d in all; %d executed (%d run%s)", all, executed, runs, plural(runs))
 	if len(ranOn) > 0 {
 		line += " on " + strings.Join(ranOn, ", ")
 	}
@@ -244,7 +244,7 @@ func TestSummaryLine(t *testing.T) {
 	if want := "samples: 238 in all; 238 executed (474 runs) on Flask 3.1.3 (py3.11, py3.13), Django 5.2.19 (py3.11); 0 skipped"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	if got := summaryLine(3, 3, 3, 2, 1, nil); got != "samples: 3 in all; 3 executed (3 runs); 2 skipped, 1 failed" {
+	if got := summaryLine(3, 1, 1, 2, 1, nil); got != "samples: 3 in all; 1 executed (1 run); 2 skipped, 1 failed" {
 		t.Errorf("with a failure: %q", got)
 	}
 }
@@ -632,4 +632,12 @@ func (b *tailBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return string(b.buf)
+}
+
+// plural is "s" unless n is 1.
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
