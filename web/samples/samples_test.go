@@ -137,7 +137,7 @@ func runSamples(t *testing.T, subjects []site.Subject, samples []Sample) (summar
 		}
 	}
 	var mu sync.Mutex
-	entered, executed, failed := 0, 0, 0
+	executed, failed := 0, 0
 	ran := map[string]bool{}       // samples run in at least one environment
 	skips := map[string][]string{} // reason → the runs skipped for it
 	var deprecated []string        // what the samples set off, one line each
@@ -151,12 +151,11 @@ func runSamples(t *testing.T, subjects []site.Subject, samples []Sample) (summar
 				} else if !s.Spec.Check.Runs() {
 					reason = "no check (TestSampleChecks reports it)"
 				}
-				mu.Lock()
-				entered++ // not counted when -run leaves the run out
 				if reason != "" {
+					mu.Lock()
 					skips[reason] = append(skips[reason], s.ID()+"@"+e.Env)
+					mu.Unlock()
 				}
-				mu.Unlock()
 				switch {
 				case reason == e.missing && reason != "":
 					testenv.Missing(t, fmt.Sprintf("%s:%d: %s: %s", s.File, s.Line, e.Env, reason))
@@ -206,9 +205,6 @@ func runSamples(t *testing.T, subjects []site.Subject, samples []Sample) (summar
 	nSkipped := 0
 	for _, which := range skips {
 		nSkipped += len(which)
-	}
-	if entered == len(runs) && len(runs) > 0 && nSkipped == 0 && executed != len(runs) {
-		t.Errorf("%d of %d runs were executed", executed, len(runs))
 	}
 	return summaryLine(pythonSamples(samples), len(ran), executed, nSkipped, failed, h.ranOn()), notes
 }

@@ -31,8 +31,8 @@ func CacheDir() (string, error) {
 // and a hash of the lock's bytes and the base Python's version, so a changed lock (or
 // Python) gets a new venv and an unchanged one is reused without touching the network.
 //
-// Each use stamps the venv's folder; venvs of the same environment unused for a week are
-// removed (see markUsed).
+// Each use stamps the venv's folder; venvs in the same cache unused for a week are removed
+// (see markUsed).
 //
 // A venv is built in a temporary folder and renamed into place when complete, so a run
 // that is interrupted, or another test process building the same venv at the same time,
