@@ -248,12 +248,18 @@ func versionList(subjects []site.Subject) string {
 	return andList(parts)
 }
 
-// andList joins words as "A", "A and B", "A, B and C" ("" for none).
+// andList joins words as "A", "A and B", "A, B and C" ("" for none). When a word has an
+// "and" of its own ("Django 5.2 LTS and 6.1"), the last is set off by a comma too, so
+// that the list reads as intended: "Flask 3.1, Django 5.2 LTS and 6.1, and FastAPI 0.165".
 func andList(words []string) string {
 	if len(words) < 2 {
 		return strings.Join(words, "")
 	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+	last := " and "
+	if slices.ContainsFunc(words, func(w string) bool { return strings.Contains(w, " and ") }) {
+		last = ", and "
+	}
+	return strings.Join(words[:len(words)-1], ", ") + last + words[len(words)-1]
 }
 
 // NewFilterView is the filter form of c with these categories selected, the rows of this

@@ -240,3 +240,21 @@ func TestNewFilterView(t *testing.T) {
 		t.Error("the filter view does not say which side it lists")
 	}
 }
+
+func TestAndList(t *testing.T) {
+	for _, tc := range []struct {
+		words []string
+		want  string
+	}{
+		{nil, ""},
+		{[]string{"Flask 3.1"}, "Flask 3.1"},
+		{[]string{"Flask 3.1", "FastAPI 0.165"}, "Flask 3.1 and FastAPI 0.165"},
+		{[]string{"Flask 3.1", "Django 5.2 LTS", "FastAPI 0.165"}, "Flask 3.1, Django 5.2 LTS and FastAPI 0.165"},
+		{[]string{"Flask 3.1", "Django 5.2 LTS and 6.1", "FastAPI 0.165"}, "Flask 3.1, Django 5.2 LTS and 6.1, and FastAPI 0.165"},
+		{[]string{"Django 5.2 LTS and 6.1", "FastAPI 0.165"}, "Django 5.2 LTS and 6.1, and FastAPI 0.165"},
+	} {
+		if got := andList(tc.words); got != tc.want {
+			t.Errorf("andList(%q) = %q, want %q", tc.words, got, tc.want)
+		}
+	}
+}

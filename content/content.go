@@ -5,9 +5,10 @@ package content
 
 import "embed"
 
-// FS is the embedded content tree: comparisons/, frameworks/ and guides/.
+// FS is the embedded content tree: comparisons/, frameworks/, guides/ and samples/ (the
+// lock files of the code samples' environments, which say what the samples run on).
 //
-//go:embed comparisons frameworks guides
+//go:embed comparisons frameworks guides samples
 var FS embed.FS
 
 // HighlightCache is chroma's highlighting of FS's code blocks, made ahead of time so the

@@ -1,10 +1,13 @@
 package content_test
 
 import (
+	"bytes"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/PuerkitoBio/goquery"
 
 	"github.com/versus-dev/versus/content"
 	"github.com/versus-dev/versus/web/markdown"
@@ -145,4 +148,69 @@ func TestFastAPIIsComplete(t *testing.T) {
 		t.Errorf("the three-way decision helper has %d questions and %d weights toward FastAPI", len(table.Choose.Questions), towardFastAPI)
 	}
 	t.Logf("%d rows, %d with FastAPI code; %d weights toward FastAPI", len(table.Rows), withCode, towardFastAPI)
+}
+
+// TestEverySampleIsMarked holds every page that shows code (each pair's row pages and the
+// guides) to its marks: each sample's column ends with a mark naming the releases it was
+// tested on (the releases its subject's locks pin), linking to the guide that explains how,
+// and the Django samples that need Django 6.0 say so.
+func TestEverySampleIsMarked(t *testing.T) {
+	s, err := site.Load(content.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	subjects := map[string]site.Subject{}
+	for _, subj := range s.Subjects() {
+		if len(subj.Releases) == 0 {
+			t.Errorf("%s names no environment for its samples (samples: in index.md)", subj.ID)
+		}
+		subjects[subj.ID] = subj
+	}
+	type page struct {
+		name string
+		body *markdown.Document
+	}
+	var pages []page
+	for _, c := range s.Comparisons {
+		for _, row := range c.Rows {
+			pages = append(pages, page{row.Path(), row.Body})
+		}
+	}
+	for _, g := range s.Guides {
+		pages = append(pages, page{g.Path(), g.Body})
+	}
+	marks, only := 0, 0
+	for _, p := range pages {
+		doc, err := goquery.NewDocumentFromReader(bytes.NewReader(p.body.HTML))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc.Find("div.code-column").Each(func(_ int, col *goquery.Selection) {
+			fw, _ := col.Attr("data-framework")
+			subj := subjects[fw]
+			mark := col.Children().Last()
+			summary := mark.Find("summary").Text()
+			if !mark.Is("details.sample-mark") || !strings.Contains(summary, "Tested on "+subj.Name+" ") {
+				t.Errorf("%s: a %s sample has no mark naming its releases (its column ends with %q)", p.name, fw, mark.Text())
+				return
+			}
+			marks++
+			if mark.Find("span.sample-only").Length() > 0 {
+				only++
+			}
+			for _, r := range subj.Releases {
+				if strings.Contains(summary, r.Version+" (Python ") {
+					return
+				}
+			}
+			t.Errorf("%s: a %s sample's mark %q names none of %s's releases %+v", p.name, fw, summary, subj.Name, subj.Releases)
+		})
+		if href, ok := doc.Find("p.sample-how a").Attr("href"); ok && href != "/guides/"+site.HowSamplesRunGuide {
+			t.Errorf("%s: the marks link to %s", p.name, href)
+		}
+	}
+	if marks < 400 || only < 3 {
+		t.Errorf("%d marks, %d of them for some releases only; want at least 400 and 3", marks, only)
+	}
+	t.Logf("%d marks on %d pages, %d for some releases only", marks, len(pages), only)
 }

@@ -32,16 +32,29 @@ type Renderer struct {
 	md goldmark.Markdown
 }
 
+// Option changes how a Renderer renders.
+type Option func(*nodeRenderer)
+
+// WithSampleMarks has each sample (one framework's blocks within a code pair) followed by
+// the mark that marker returns for it: which releases CI ran it on and what it checked.
+func WithSampleMarks(marker SampleMarker) Option {
+	return func(r *nodeRenderer) { r.marker = marker }
+}
+
 // New returns the content pipeline. frameworkNames maps a code block's framework= id to
 // the name shown in its label ("flask" → "Flask"); unknown ids are shown as written.
 // Code is highlighted by highlighter, or by a new highlight.Highlighter when it is nil.
-func New(frameworkNames map[string]string, highlighter *highlight.Highlighter) *Renderer {
+func New(frameworkNames map[string]string, highlighter *highlight.Highlighter, options ...Option) *Renderer {
 	if highlighter == nil {
 		highlighter = highlight.New(nil)
 	}
 	names := make(map[string]string, len(frameworkNames))
 	for id, name := range frameworkNames {
 		names[id] = name
+	}
+	nr := &nodeRenderer{names: names, highlighter: highlighter}
+	for _, o := range options {
+		o(nr)
 	}
 	md := goldmark.New(
 		goldmark.WithExtensions(
@@ -58,7 +71,7 @@ func New(frameworkNames map[string]string, highlighter *highlight.Highlighter) *
 			),
 		),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{names: names, highlighter: highlighter}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(nr, 100)),
 		),
 	)
 	return &Renderer{md: md}

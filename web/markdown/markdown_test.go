@@ -146,3 +146,62 @@ func TestTemplateLanguagesAreHighlighted(t *testing.T) {
 		}
 	}
 }
+
+// TestSampleMarks checks that each sample (one framework's blocks in a code pair) is
+// followed, inside its column, by the mark its marker returns, given its blocks, and that
+// the mark's text is escaped.
+func TestSampleMarks(t *testing.T) {
+	var asked []string
+	marker := func(framework string, blocks []CodeBlock) *SampleMark {
+		var files []string
+		for _, b := range blocks {
+			files = append(files, b.File)
+		}
+		asked = append(asked, framework+":"+strings.Join(files, ","))
+		if framework == "django" {
+			return &SampleMark{Only: "Django 6.1+ only"}
+		}
+		return &SampleMark{
+			Summary: "Tested on Flask 3.1.3 (Python 3.11 and 3.13)",
+			Details: []MarkDetail{{Label: "Request", Parts: []MarkPart{{Text: "GET /?a=1&b=<2>", Code: true}}},
+				{Label: "Expects", Parts: []MarkPart{{Text: "status 200, a body containing "}, {Text: `"x"`, Quote: true}}}},
+			Link: "/guides/how", LinkText: "How the code is tested",
+		}
+	}
+	doc, err := New(map[string]string{"flask": "Flask", "django": "Django"}, nil, WithSampleMarks(marker)).Render([]byte(pairSource), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"flask:app.py", "django:views.py,urls.py", "flask:"}; strings.Join(asked, " ") != strings.Join(want, " ") {
+		t.Errorf("marks asked for %q, want %q", asked, want)
+	}
+	html, err := goquery.NewDocumentFromReader(bytes.NewReader(doc.HTML))
+	if err != nil {
+		t.Fatal(err)
+	}
+	columns := html.Find("div.code-pair").First().Find("div.code-column")
+	flask := columns.First().Children().Last()
+	if !flask.Is("details.sample-mark") || flask.Find("summary").Text() != "Tested on Flask 3.1.3 (Python 3.11 and 3.13)" {
+		out, _ := goquery.OuterHtml(flask)
+		t.Errorf("the Flask column ends with %s", out)
+	}
+	if got := flask.Find("dl.sample-check dd code").Text(); got != "GET /?a=1&b=<2>" {
+		t.Errorf("request %q", got)
+	}
+	if got, _ := flask.Find("p.sample-how a").Attr("href"); got != "/guides/how" {
+		t.Errorf("link %q", got)
+	}
+	if !strings.Contains(string(doc.HTML), "<code>GET /?a=1&amp;b=&lt;2&gt;</code>") || !strings.Contains(string(doc.HTML), "<q>&#34;x&#34;</q>") {
+		t.Errorf("the mark's text is not escaped:\n%s", doc.HTML)
+	}
+	django := columns.Last().Children().Last()
+	if !django.Is("p.sample-mark") || django.Text() != "Django 6.1+ only" || django.Find("details").Length() != 0 {
+		out, _ := goquery.OuterHtml(django)
+		t.Errorf("the Django column ends with %s", out)
+	}
+	// Without a marker, nothing is added.
+	_, plain := render(t, pairSource, 0)
+	if plain.Find(".sample-mark").Length() != 0 {
+		t.Error("a mark without a marker")
+	}
+}

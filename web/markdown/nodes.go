@@ -177,6 +177,7 @@ func (permalinkTransformer) Transform(doc *ast.Document, reader text.Reader, _ p
 type nodeRenderer struct {
 	names       map[string]string // framework id → name shown
 	highlighter *highlight.Highlighter
+	marker      SampleMarker // nil: samples carry no mark
 }
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -210,8 +211,19 @@ func (r *nodeRenderer) renderPair(w util.BufWriter, _ []byte, n ast.Node, enteri
 	return ast.WalkContinue, nil
 }
 
-func (r *nodeRenderer) renderColumn(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+func (r *nodeRenderer) renderColumn(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
+		if r.marker != nil {
+			var blocks []CodeBlock
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if fb, ok := c.(*ast.FencedCodeBlock); ok {
+					blocks = append(blocks, codeBlockOf(fb, source))
+				}
+			}
+			if mark := r.marker(n.(*CodeColumn).Framework, blocks); mark != nil {
+				writeSampleMark(w, mark)
+			}
+		}
 		_, _ = w.WriteString("</div>\n")
 		return ast.WalkContinue, nil
 	}

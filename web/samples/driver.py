@@ -6,7 +6,8 @@ sample in a child forked from itself. Otherwise the driver reads one JSON spec o
 prints one JSON line; exits 0 when ok, 1 otherwise:
 
   {"mode": "versions", "distributions": ["flask", ...]}
-      -> {"ok": true, "versions": {"flask": "3.1.3", ...}} (importlib.metadata)
+      -> {"ok": true, "versions": {"flask": "3.1.3", ...}, "python": "3.13.5"}
+         (importlib.metadata, and this interpreter's version)
   {"mode": "parse", "blocks": [{"id": ..., "code": ...}]}
       -> {"ok": bool, "failures": [{"id": ..., "error": ...}]}
   {"mode": "run", "framework": "flask"|"django"|"fastapi",
@@ -25,13 +26,16 @@ import importlib.metadata
 import io
 import json
 import os
+import platform
 import shlex
+import shutil
 import signal
 import sys
 import tempfile
 import threading
 import traceback
 import unittest
+import warnings
 from urllib.parse import parse_qsl, urlencode
 
 DJANGO_SETTINGS = '''
@@ -68,7 +72,7 @@ TEMPLATES = [{{
         "django.contrib.messages.context_processors.messages",
     ]}},
 }}]
-DATABASES = {{"default": {{"ENGINE": "django.db.backends.sqlite3", "NAME": {db!r}}}}}
+DATABASES = {{"default": {{"ENGINE": "django.db.backends.sqlite3", "NAME": {db!r}, "TEST": {test!r}}}}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 USE_TZ = True
 TIME_ZONE = "UTC"
@@ -234,10 +238,11 @@ def run_flask(root, files, check):
 
 # --- Django -------------------------------------------------------------------------------
 
-def write_django_project(root, files):
+def write_django_project(root, files, test_db=None):
     """Writes the files as the app package `sample` in a generated project under root.
 
-    settings.py is appended to the generated settings. The app folder is also on sys.path,
+    test_db, when given, is the file the test runner uses as its test database (otherwise
+    SQLite's in-memory one). settings.py is appended to the generated settings. The app folder is also on sys.path,
     last, so a project-level file such as asgi.py can import a module of another app by
     its own name (file="chat/consumers.py" is importable as chat.consumers).
     """
@@ -255,6 +260,7 @@ def write_django_project(root, files):
         out.write(DJANGO_SETTINGS.format(
             urlconf="sample.urls" if has_urls else "project_urls",
             db=os.path.join(root, "db.sqlite3"),
+            test={"NAME": test_db} if test_db else {},
             static=os.path.join(root, "static"),
         ))
         out.write("\n# --- the sample's settings.py ---\n" + extra_settings)
@@ -262,8 +268,9 @@ def write_django_project(root, files):
     sys.path.append(app_dir)
 
 
-def start_django():
-    """Sets Django up with the generated settings and migrates the database."""
+def start_django(migrate=True):
+    """Sets Django up with the generated settings, makes the sample's migrations and, unless
+    told not to, migrates the database."""
     os.environ["DJANGO_SETTINGS_MODULE"] = "project_settings"
     import django
     from django.core.management import call_command
@@ -271,15 +278,43 @@ def start_django():
     django.setup()
     quiet = io.StringIO()
     call_command("makemigrations", "sample", verbosity=0, stdout=quiet)
-    call_command("migrate", verbosity=0, stdout=quiet)
+    if migrate:
+        call_command("migrate", verbosity=0, stdout=quiet)
 
 
-def django_unittests():
-    """Runs `manage.py test sample` through Django's test runner."""
+# A database with the generated project's contrib apps already migrated, made once per
+# `serve` worker (see migrated_template): migrating them is most of a Django sample's time,
+# and the same for every sample that keeps the generated settings.
+TEMPLATE_DB = None
+
+
+def migrated_template():
+    """Migrates the generated project without a sample in a child process and returns the
+    path of its database, or None when that fails (each sample then migrates in full)."""
+    root = tempfile.mkdtemp(prefix="versus-template-")
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            os.dup2(2, 1)
+            write_django_project(root, [])
+            start_django()
+            code = 0
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        return None
+    return os.path.join(root, "db.sqlite3")
+
+
+def django_unittests(keepdb=False):
+    """Runs `manage.py test sample` through Django's test runner (with --keepdb: on a test
+    database that is there already, which migrate brings up to date)."""
     from django.conf import settings
     from django.test.utils import get_runner
 
-    runner = get_runner(settings)(verbosity=0, interactive=False)
+    runner = get_runner(settings)(verbosity=0, interactive=False, keepdb=keepdb)
     count = runner.build_suite(["sample"]).countTestCases()
     if count == 0:
         return False, "unittest=1 but no test was found in the sample"
@@ -366,11 +401,26 @@ def django_websocket(check):
 
 
 def run_django(root, files, check):
-    """Builds the project under root, migrates, and runs the check."""
-    write_django_project(root, files)
-    start_django()
+    """Builds the project under root, migrates, and runs the check.
+
+    A sample that keeps the generated settings starts from the worker's migrated template,
+    so that migrate only applies the sample's own migrations: its database is a copy, and
+    so is the test database its unit tests run on. One with a settings.py (other apps, a
+    custom user model, more databases) migrates from scratch, its tests in SQLite's memory.
+    Unit tests migrate a test database of their own, so the project's is left alone.
+    """
+    from_template = TEMPLATE_DB and not any(f["name"] == "settings.py" for f in files)
     if check.get("unittest"):
-        return django_unittests()
+        test_db = os.path.join(root, "test.sqlite3") if from_template else None
+        if test_db:
+            shutil.copyfile(TEMPLATE_DB, test_db)
+        write_django_project(root, files, test_db)
+        start_django(migrate=False)
+        return django_unittests(keepdb=bool(test_db))
+    write_django_project(root, files)
+    if from_template:
+        shutil.copyfile(TEMPLATE_DB, os.path.join(root, "db.sqlite3"))
+    start_django()
     from django.test.utils import setup_test_environment
 
     setup_test_environment()
@@ -448,7 +498,7 @@ def installed_versions(spec):
             versions[name] = importlib.metadata.version(name)
         except importlib.metadata.PackageNotFoundError:
             versions[name] = None
-    return {"ok": all(versions.values()), "versions": versions}
+    return {"ok": all(versions.values()), "versions": versions, "python": platform.python_version()}
 
 
 def parse_blocks(spec):
@@ -468,11 +518,31 @@ def run_sample(spec):
     if runner is None:
         return {"ok": False, "detail": f"unknown framework {spec['framework']!r}"}
     root = tempfile.mkdtemp(prefix="versus-sample-")
-    try:
-        ok, detail = runner(root, spec["files"], spec["check"])
-    except BaseException:  # a sample's sys.exit() is a failure too
-        ok, detail = False, traceback.format_exc()[-4000:]
-    return {"ok": ok, "detail": detail}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DeprecationWarning)
+        warnings.simplefilter("always", PendingDeprecationWarning)
+        try:
+            ok, detail = runner(root, spec["files"], spec["check"])
+        except BaseException:  # a sample's sys.exit() is a failure too
+            ok, detail = False, traceback.format_exc()[-4000:]
+    return {"ok": ok, "detail": detail, "deprecations": deprecations(root, caught)}
+
+
+def deprecations(root, caught):
+    """The deprecation warnings that the sample's own code set off (raised from its files, or
+    one of Django's RemovedInDjangoXXWarning), each once, as "file:line: Category: message"."""
+    out = []
+    for w in caught:
+        if not issubclass(w.category, (DeprecationWarning, PendingDeprecationWarning)):
+            continue
+        filename = str(w.filename)
+        if not (filename.startswith(root) or w.category.__name__.startswith("RemovedIn")):
+            continue
+        where = os.path.relpath(filename, root) if filename.startswith(root) else filename
+        line = f"{where}:{w.lineno}: {w.category.__name__}: {w.message}"
+        if line not in out:
+            out.append(line)
+    return out
 
 
 # What a `serve` process imports before it forks, so that each sample does not pay for it.
@@ -534,7 +604,13 @@ def run_forked(spec):
 def serve(framework):
     """Preloads a framework, then runs each sample spec read from stdin (one JSON line each)
     in a fresh child and prints its result as one JSON line, until stdin closes."""
+    global TEMPLATE_DB
+    # Samples are throughput work: at a lower priority they leave the CPU to tests of other
+    # packages that go test runs at the same time and that measure latency.
+    os.nice(10)
     preload(framework)
+    if framework == "django":
+        TEMPLATE_DB = migrated_template()
     for line in sys.stdin:
         print(json.dumps(run_forked(json.loads(line))), flush=True)
 

@@ -1,15 +1,16 @@
-// Package samples finds the code samples in content and describes how each one is checked.
-// A sample is one framework's blocks within a code group (see web/markdown): its files are
-// written and run together by driver.py, from the tests in this package, in a virtual
-// environment built from the framework's lock file (requirements/<framework>.txt; see
-// venv.go).
+// Package samples finds the code samples in content and runs them. A sample is one
+// framework's blocks within a code group (see web/markdown; its attributes are read by
+// web/site): its files are written and run together by driver.py, from the tests in this
+// package, in every environment of its framework that its version= range allows. An
+// environment is a virtual environment built from a lock file of the content
+// (content/samples/<env>.txt; see venv.go) with the Python that lock was compiled for: the
+// python3 on PATH, or the Debian root's (see python.go).
 package samples
 
 import (
 	"fmt"
 	"io/fs"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -19,60 +20,11 @@ import (
 
 // Sample is one framework's code within one code group.
 type Sample struct {
-	File      string // content file, e.g. comparisons/flask-vs-django/rows/orm.md
+	File      string // content file, e.g. comparisons/flask-vs-django-vs-fastapi/rows/orm.md
 	Line      int    // line of the sample's first block
 	Framework string
 	Blocks    []markdown.CodeBlock
-	Check     Check
-}
-
-// Check is what running a sample must show. Exactly one of Request, CLI, Unittest and
-// WebSocket is set for a sample that runs; Skip holds the reason one does not.
-type Check struct {
-	Request   string `json:"request,omitempty"`
-	Form      string `json:"form,omitempty"`
-	JSON      string `json:"json,omitempty"`
-	Status    string `json:"status,omitempty"`
-	Contains  string `json:"contains,omitempty"`
-	Header    string `json:"header,omitempty"`
-	CLI       string `json:"cli,omitempty"`
-	Unittest  string `json:"unittest,omitempty"`
-	WebSocket string `json:"websocket,omitempty"`
-	Send      string `json:"send,omitempty"`
-	Setup     string `json:"setup,omitempty"`
-	Skip      string `json:"-"`
-}
-
-// checkAttributes are the block attributes that make up a Check.
-var checkAttributes = []string{"request", "form", "json", "status", "contains", "header", "cli", "unittest", "websocket", "send", "setup", "skip"}
-
-// Runs reports whether the sample has something to run and assert.
-func (c Check) Runs() bool {
-	return c.Request != "" || c.CLI != "" || c.Unittest != "" || c.WebSocket != ""
-}
-
-// skipReason is what a skip= reason must name: the framework version the sample needs,
-// with the Python that version needs when the harness's is too old ("needs Django 6.0
-// (Python 3.12+)"), or a service the harness does not run ("needs a Redis server").
-var skipReason = regexp.MustCompile(`^needs (?:[A-Za-z][\w-]* \d+\.\d+\+? \(Python \d+\.\d+\+\)|.*\b(?:server|service|broker)\b)`)
-
-// versionSkip reads a skip reason of the first kind above.
-var versionSkip = regexp.MustCompile(`^needs ([A-Za-z][\w-]*) (\d+\.\d+)\+? \(Python (\d+\.\d+)\+\)`)
-
-// Need is what a skip reason such as "needs Django 6.0 (Python 3.12+)" says the sample needs.
-type Need struct {
-	Name    string // "Django", as the reason spells it
-	Version string // "6.0"
-	Python  string // "3.12"
-}
-
-// NeedsVersion reads the version a skipped sample needs, when its reason names one.
-func (c Check) NeedsVersion() (Need, bool) {
-	m := versionSkip.FindStringSubmatch(c.Skip)
-	if m == nil {
-		return Need{}, false
-	}
-	return Need{Name: m[1], Version: m[2], Python: m[3]}, true
+	Spec      site.SampleSpec // what its attributes say: its check and the releases it is for
 }
 
 // ID names a sample in test output: "orm/L30-flask".
@@ -149,7 +101,7 @@ func Collect(fsys fs.FS) ([]Sample, []string, error) {
 				}
 				s.Line = s.Blocks[0].Line
 				var msgs []string
-				s.Check, msgs = checkOf(s.Blocks)
+				s.Spec, msgs = site.ParseSample(s.Blocks)
 				for _, m := range msgs {
 					problems = append(problems, fmt.Sprintf("%s:%d: %s", file, s.Line, m))
 				}
@@ -158,52 +110,4 @@ func Collect(fsys fs.FS) ([]Sample, []string, error) {
 		}
 	}
 	return samples, problems, nil
-}
-
-// checkOf merges the check attributes of a sample's blocks.
-func checkOf(blocks []markdown.CodeBlock) (Check, []string) {
-	values := map[string]string{}
-	var problems []string
-	for _, b := range blocks {
-		for _, name := range checkAttributes {
-			v, ok := b.Attrs[name]
-			if !ok {
-				continue
-			}
-			if old, seen := values[name]; seen && old != v {
-				problems = append(problems, fmt.Sprintf("%s= is set twice in one sample (%q and %q)", name, old, v))
-			}
-			values[name] = v
-		}
-	}
-	c := Check{
-		Request: values["request"], Form: values["form"], JSON: values["json"], Status: values["status"],
-		Contains: values["contains"], Header: values["header"], CLI: values["cli"], Unittest: values["unittest"],
-		WebSocket: values["websocket"], Send: values["send"], Setup: values["setup"], Skip: values["skip"],
-	}
-	modes := 0
-	for _, v := range []string{c.Request, c.CLI, c.Unittest, c.WebSocket} {
-		if v != "" {
-			modes++
-		}
-	}
-	if modes > 1 {
-		problems = append(problems, "a sample takes one of request=, cli=, unittest= or websocket=, not several")
-	}
-	if c.Skip != "" && !skipReason.MatchString(c.Skip) {
-		problems = append(problems, fmt.Sprintf("skip=%q must say what the sample needs: a version the harness cannot install (\"needs Django 6.0 (Python 3.12+)\") or a service it does not run (\"needs a Redis server\")", c.Skip))
-	}
-	if c.Send != "" && c.WebSocket == "" {
-		problems = append(problems, "send= goes with websocket=")
-	}
-	if c.WebSocket != "" && !strings.HasPrefix(c.WebSocket, "/") {
-		problems = append(problems, fmt.Sprintf("websocket=%q must be a path such as \"/ws/echo\"", c.WebSocket))
-	}
-	if c.Skip != "" && modes > 0 {
-		problems = append(problems, "skip= and a check on the same sample: drop one")
-	}
-	if c.Request != "" && !strings.Contains(c.Request, " /") {
-		problems = append(problems, fmt.Sprintf("request=%q must be \"METHOD /path\"", c.Request))
-	}
-	return c, problems
 }

@@ -57,7 +57,7 @@ func (l *loader) loadComparison(doc *document) {
 			ps.add(doc.file, line, "subject %q needs a name", s.ID)
 		}
 		ids = append(ids, s.ID)
-		c.Subjects = append(c.Subjects, Subject(s))
+		c.Subjects = append(c.Subjects, Subject{ID: s.ID, Name: s.Name, Covers: s.Covers, Releases: l.subjects[s.ID].Releases})
 	}
 	if want := PairSlug(ids...); len(ids) >= 2 && c.Slug != want {
 		ps.add(doc.file, lineOf(doc.meta, "subjects"), "the folder is named %q but its subjects make %q: rename one to match", c.Slug, want)

@@ -32,7 +32,10 @@ type (
 	subjectMeta struct {
 		ID     string `yaml:"id" jsonschema:"required,pattern=^[a-z0-9]+(-[a-z0-9]+)*$"`
 		Name   string `yaml:"name" jsonschema:"required"`
-		Covers string `yaml:"covers" jsonschema_description:"The versions the content was written against, such as 5.2 LTS"`
+		Covers string `yaml:"covers" jsonschema_description:"The versions the content was written against, such as 5.2 LTS and 6.1; held to what the samples' lock files pin"`
+		// Samples names the environments the subject's code samples run in: lock files
+		// samples/<name>.txt, each pinning the subject's own package.
+		Samples []string `yaml:"samples" jsonschema_description:"The environments its code samples run in, each a lock file samples/<name>.txt (django-py313)"`
 	}
 	pairMeta struct {
 		Title   string `yaml:"title" jsonschema:"required"`
@@ -106,8 +109,10 @@ type loader struct {
 	highlighter *highlight.Highlighter // nil: markdown.New makes one
 	md          *markdown.Renderer
 	site        *Site
-	docs        []renderedDoc // every rendered body, for link and code checks
-	jobs        []renderJob   // bodies waiting for renderAll
+	docs        []renderedDoc      // every rendered body, for link and code checks
+	jobs        []renderJob        // bodies waiting for renderAll
+	subjects    map[string]Subject // every subject by id, with its releases, as first declared
+	envOwners   map[string]string  // environment (lock file) → the subject that names it
 }
 
 // renderedDoc is a rendered body with what its links and code may refer to.
@@ -129,7 +134,7 @@ func WithHighlighter(h *highlight.Highlighter) Option {
 // Load reads, validates and renders all content in fsys. When anything is wrong it returns
 // a *ValidationError listing every problem; nothing is served from half-valid content.
 func Load(fsys fs.FS, options ...Option) (*Site, error) {
-	l := &loader{fsys: fsys, site: &Site{}}
+	l := &loader{fsys: fsys, site: &Site{}, subjects: map[string]Subject{}, envOwners: map[string]string{}}
 	for _, o := range options {
 		o(l)
 	}
@@ -137,7 +142,8 @@ func Load(fsys fs.FS, options ...Option) (*Site, error) {
 	if err != nil {
 		return nil, fmt.Errorf("listing comparisons: %w", err)
 	}
-	// Subjects first: every body's code blocks are labelled with subject names.
+	// Subjects first: every body's code blocks are labelled with subject names, and each
+	// sample is marked with its subject's releases.
 	var metas []*document
 	names := map[string]string{}
 	for _, file := range comparisonDirs {
@@ -149,8 +155,10 @@ func Load(fsys fs.FS, options ...Option) (*Site, error) {
 		for _, s := range meta.Subjects {
 			names[s.ID] = s.Name
 		}
+		l.readReleases(doc, meta)
 	}
-	l.md = markdown.New(names, l.highlighter)
+	l.checkLockFiles()
+	l.md = markdown.New(names, l.highlighter, markdown.WithSampleMarks(l.sampleMark))
 	for _, doc := range metas {
 		l.loadComparison(doc)
 	}
@@ -174,6 +182,7 @@ func Load(fsys fs.FS, options ...Option) (*Site, error) {
 		}
 	}
 	l.checkReferences(names)
+	l.checkSamples()
 	if err := l.problems.err(); err != nil {
 		return nil, err
 	}

@@ -54,7 +54,10 @@ type Comparison struct {
 type Subject struct {
 	ID     string
 	Name   string
-	Covers string // the versions the content was written against, e.g. "5.2 LTS"; may be ""
+	Covers string // the versions the content was written against, e.g. "5.2 LTS and 6.1"; may be ""
+	// Releases are the environments its code samples run in (its samples: field), with the
+	// release of its package each one's lock pins; none when the content has no locks.
+	Releases []Release
 }
 
 // Category groups rows in the table.
@@ -339,6 +342,17 @@ func (s *Site) Subjects() []Subject {
 		}
 	}
 	return out
+}
+
+// Subject returns the subject with this id as first declared (with its releases), and
+// whether there is one.
+func (s *Site) Subject(id string) (Subject, bool) {
+	for _, subj := range s.Subjects() {
+		if subj.ID == id {
+			return subj, true
+		}
+	}
+	return Subject{}, false
 }
 
 // IsTable reports whether c is a table of three subjects or more rather than a pair.

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -42,11 +43,18 @@ func (ps *problems) add(file string, line int, format string, args ...any) {
 	ps.list = append(ps.list, Problem{File: file, Line: line, Message: fmt.Sprintf(format, args...)})
 }
 
-// err returns a *ValidationError holding every problem, or nil when there are none.
+// err returns a *ValidationError holding every problem once (a row's code is rendered for
+// each of its pairs), or nil when there are none.
 func (ps *problems) err() error {
 	if len(ps.list) == 0 {
 		return nil
 	}
+	seen := map[Problem]bool{}
+	ps.list = slices.DeleteFunc(ps.list, func(p Problem) bool {
+		dup := seen[p]
+		seen[p] = true
+		return dup
+	})
 	sort.SliceStable(ps.list, func(i, j int) bool {
 		a, b := ps.list[i], ps.list[j]
 		if a.File != b.File {
