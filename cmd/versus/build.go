@@ -44,7 +44,11 @@ func runBuild(ctx context.Context, p *process, args []string) error {
 		return errUsage
 	}
 	start := time.Now()
-	s, err := loadContent(o.contentDir, newHighlighter())
+	h, err := highlighterFor(p, o.contentDir, false)
+	if err != nil {
+		return err
+	}
+	s, err := loadContent(o.contentDir, h)
 	if err != nil {
 		return err
 	}

@@ -71,3 +71,18 @@ func TestCheckMissingFolder(t *testing.T) {
 		t.Errorf("exit %d, stderr:\n%s", r.exit, r.stderr)
 	}
 }
+
+// TestCheckReportsADamagedHighlightCache: the embedded cache is part of the embedded
+// content, so check fails on it; a content folder of one's own only gets the warning.
+func TestCheckReportsADamagedHighlightCache(t *testing.T) {
+	damageHighlightCache(t)
+	r := runVersus(t, nil, "check")
+	if r.exit != 1 || !strings.Contains(r.stderr, "versus: the embedded highlight cache is damaged: highlight cache: gzip: invalid header; rewrite it with go generate ./content") {
+		t.Errorf("embedded content: exit %d, stderr:\n%s", r.exit, r.stderr)
+	}
+	dir := writeFixture(t, nil)
+	r = runVersus(t, nil, "check", "-content", dir)
+	if r.exit != 0 || !strings.Contains(r.stderr, "versus: warning: the embedded highlight cache is damaged") {
+		t.Errorf("content folder: exit %d, stderr:\n%s", r.exit, r.stderr)
+	}
+}

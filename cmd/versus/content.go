@@ -43,17 +43,41 @@ func loadContent(dir string, h *highlight.Highlighter) (*site.Site, error) {
 
 // newHighlighter returns a highlighter seeded with the shipped content's highlight cache,
 // so blocks that are as shipped are not highlighted again; others (edited or own content)
-// are highlighted as they come. The cache is left out when this build's chroma did not
-// make it: only start-up is slower then.
-func newHighlighter() *highlight.Highlighter {
-	cache, err := highlight.ParseCache(content.HighlightCache)
+// are highlighted as they come. When the cache cannot be used the highlighter starts
+// empty, which only makes start-up slower, and problem says why: it wraps
+// errHighlightCacheDamaged when the file does not parse, so the caller can tell a broken
+// file from one that a different chroma made.
+func newHighlighter() (h *highlight.Highlighter, problem error) {
+	cache, err := highlight.ParseCache(embeddedHighlightCache)
 	if err != nil {
-		return highlight.New(nil) // the content tests keep the shipped cache readable
+		return highlight.New(nil), fmt.Errorf("%w: %w; rewrite it with go generate ./content", errHighlightCacheDamaged, err)
 	}
-	if usable, _ := cache.Usable(); !usable {
-		return highlight.New(nil)
+	if usable, why := cache.Usable(); !usable {
+		return highlight.New(nil), fmt.Errorf("the embedded highlight cache is left out: %s; rewrite it with go generate ./content", why)
 	}
-	return highlight.New(cache)
+	return highlight.New(cache), nil
+}
+
+// embeddedHighlightCache is the shipped cache; tests replace it with a damaged one.
+var embeddedHighlightCache = content.HighlightCache
+
+// errHighlightCacheDamaged is why a highlight cache that does not parse is left out.
+var errHighlightCacheDamaged = errors.New("the embedded highlight cache is damaged")
+
+// highlighterFor returns the highlighter a command that loads the content in dir uses,
+// telling the author on stderr when the cache is left out. The embedded cache belongs to
+// the embedded content, so checking that content fails on a damaged cache (strict); for a
+// folder of one's own, or when the cache comes from another chroma, it is a warning.
+func highlighterFor(p *process, dir string, strict bool) (*highlight.Highlighter, error) {
+	h, problem := newHighlighter()
+	if problem == nil {
+		return h, nil
+	}
+	if strict && dir == "" && errors.Is(problem, errHighlightCacheDamaged) {
+		return nil, problem
+	}
+	fmt.Fprintf(p.stderr, "versus: warning: %v (start-up highlights every code block)\n", problem)
+	return h, nil
 }
 
 // contentName says where content comes from, for messages.

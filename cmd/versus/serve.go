@@ -92,7 +92,10 @@ func runServe(ctx context.Context, p *process, args []string) error {
 	}
 	// One highlighter for every build: in dev mode, a rebuild highlights only the code
 	// blocks that changed.
-	highlighter := newHighlighter()
+	highlighter, problem := newHighlighter()
+	if problem != nil {
+		logger.Warn("highlight cache left out: start-up highlights every code block", "problem", problem.Error())
+	}
 	build := func() (http.Handler, error) {
 		s, err := loadContent(o.contentDir, highlighter)
 		if err != nil {

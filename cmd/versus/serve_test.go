@@ -272,7 +272,39 @@ func TestServerStartsWithTheShippedHighlightCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := newHighlighter().Cache().Len(); got == 0 || got != cache.Len() {
+	h, problem := newHighlighter()
+	if problem != nil {
+		t.Fatal(problem)
+	}
+	if got := h.Cache().Len(); got == 0 || got != cache.Len() {
 		t.Errorf("the server's highlighter starts with %d blocks, want the cache's %d", got, cache.Len())
+	}
+}
+
+// damageHighlightCache replaces the embedded highlight cache with bytes that do not parse,
+// until the test ends.
+func damageHighlightCache(t *testing.T) {
+	t.Helper()
+	saved := embeddedHighlightCache
+	embeddedHighlightCache = []byte("this is not a gzip file")
+	t.Cleanup(func() { embeddedHighlightCache = saved })
+}
+
+// TestServeWarnsOfADamagedHighlightCache: the server still starts (the cache only saves
+// time), but says why its start-up is slower.
+func TestServeWarnsOfADamagedHighlightCache(t *testing.T) {
+	damageHighlightCache(t)
+	s := startServer(t, "-addr", "127.0.0.1:0", "-log-format", "text", "-content", writeFixture(t, nil))
+	// The warning comes before the server listens, so startServer has seen it go by.
+	var line string
+	for l := range strings.Lines(s.log.String()) {
+		if strings.Contains(l, "highlight cache") {
+			line = l
+		}
+	}
+	for _, want := range []string{"level=WARN", "gzip: invalid header", "go generate ./content"} {
+		if !strings.Contains(line, want) {
+			t.Errorf("the warning %q lacks %q; the log:\n%s", line, want, s.log.String())
+		}
 	}
 }
