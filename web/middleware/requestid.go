@@ -34,6 +34,15 @@ func RequestID(next http.Handler) http.Handler {
 	})
 }
 
+// ResponseRequestID returns the id RequestID set on w's response, or "" when the request
+// did not pass through RequestID. Every log line about a request carries it.
+func ResponseRequestID(w http.ResponseWriter) string {
+	if v := w.Header()[RequestIDHeader]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
+
 func saneRequestID(id string) bool {
 	if id == "" || len(id) > maxRequestIDBytes {
 		return false
