@@ -19,12 +19,8 @@ import (
 func loadContent(dir string, h *highlight.Highlighter) (*site.Site, error) {
 	var fsys fs.FS = content.FS
 	if dir != "" {
-		info, err := os.Stat(dir)
-		if err != nil {
-			return nil, fmt.Errorf("content folder: %w", err)
-		}
-		if !info.IsDir() {
-			return nil, fmt.Errorf("content folder %s is not a folder", dir)
+		if err := requireFolder("content folder", dir); err != nil {
+			return nil, err
 		}
 		fsys = os.DirFS(dir)
 	}
@@ -39,6 +35,18 @@ func loadContent(dir string, h *highlight.Highlighter) (*site.Site, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// requireFolder checks that dir, given as the what, is a folder.
+func requireFolder(what, dir string) error {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("%s %s is not a folder", what, dir)
+	}
+	return nil
 }
 
 // newHighlighter returns a highlighter seeded with the shipped content's highlight cache,

@@ -90,6 +90,11 @@ func runServe(ctx context.Context, p *process, args []string) error {
 			o.staticDir = "static"
 		}
 	}
+	if o.staticDir != "" {
+		if err := requireFolder("static folder", o.staticDir); err != nil {
+			return err
+		}
+	}
 	// One highlighter for every build: in dev mode, a rebuild highlights only the code
 	// blocks that changed.
 	highlighter, problem := newHighlighter()

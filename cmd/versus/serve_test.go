@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -306,5 +307,46 @@ func TestServeWarnsOfADamagedHighlightCache(t *testing.T) {
 		if !strings.Contains(line, want) {
 			t.Errorf("the warning %q lacks %q; the log:\n%s", line, want, s.log.String())
 		}
+	}
+}
+
+// TestServeRefusesAStaticFolderWithoutALinkedAsset: a -static folder lacking a file the
+// pages link fails at start, naming the file, rather than serving pages with href="".
+func TestServeRefusesAStaticFolderWithoutALinkedAsset(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join("..", "..", "static")
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "site.js") {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Were the folder accepted, the server would serve until the context ends.
+	serveFor := func(args ...string) (string, int) {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		var stderr strings.Builder
+		err := run(ctx, args, func(string) string { return "" }, io.Discard, &stderr)
+		exit := exitCode(err, &stderr)
+		return stderr.String(), exit
+	}
+	stderr, exit := serveFor("serve", "-addr", "127.0.0.1:0", "-content", writeFixture(t, nil), "-static", dir)
+	if exit != 1 || !strings.Contains(stderr, `"js/site.js"`) {
+		t.Errorf("exit %d, stderr:\n%s", exit, stderr)
+	}
+	stderr, exit = serveFor("serve", "-addr", "127.0.0.1:0", "-static", filepath.Join(dir, "nowhere"))
+	if exit != 1 || !strings.Contains(stderr, "static folder") || !strings.Contains(stderr, "nowhere") {
+		t.Errorf("missing folder: exit %d, stderr:\n%s", exit, stderr)
 	}
 }
