@@ -68,7 +68,7 @@ func TestUnknownCommand(t *testing.T) {
 // TestHelp checks that -h, on versus and on every command, explains every flag with its
 // environment variable, and exits 0.
 func TestHelp(t *testing.T) {
-	serveFlagsText := []string{"-addr", "VERSUS_ADDR", "-content", "VERSUS_CONTENT", "-base-url", "VERSUS_BASE_URL", "-site-name", "VERSUS_SITE_NAME", "-shutdown-timeout", "VERSUS_SHUTDOWN_TIMEOUT", `(default 15s)`}
+	serveFlagsText := []string{"-addr", "VERSUS_ADDR", "-content", "VERSUS_CONTENT", "-base-url", "VERSUS_BASE_URL", "-site-name", "VERSUS_SITE_NAME", "-shutdown-timeout", "VERSUS_SHUTDOWN_TIMEOUT", `(default 15s)`, "http://<host>:<port> of -addr, with localhost for a wildcard host"}
 	tests := []struct {
 		args []string
 		want []string

@@ -43,7 +43,7 @@ func serveFlags(stderr io.Writer) (*flagSet, *serveOptions) {
 	fs.StringVar(&o.addr, "addr", ":8080", "address to listen on, host:port")
 	fs.StringVar(&o.contentDir, "content", "", "serve the content in this folder instead of the embedded content")
 	fs.StringVar(&o.staticDir, "static", "", "serve the stylesheets, scripts and images in this folder instead of the embedded ones")
-	o.site.declare(fs, "http://localhost:<port>")
+	o.site.declare(fs, "http://<host>:<port> of -addr, with localhost for a wildcard host (\":8080\" gives http://localhost:8080)")
 	fs.DurationVar(&o.shutdownTimeout, "shutdown-timeout", 15*time.Second, "how long requests in flight may take to finish after SIGINT or SIGTERM")
 	fs.DurationVar(&o.hstsMaxAge, "hsts-max-age", 0, "send Strict-Transport-Security with this max-age, e.g. 8760h; 0 sends none (only enable behind HTTPS)")
 	fs.BoolVar(&o.metrics, "metrics", false, "serve request counters as JSON at /debug/vars")
