@@ -40,7 +40,7 @@ type serveOptions struct {
 func serveFlags(stderr io.Writer) (*flagSet, *serveOptions) {
 	o := &serveOptions{}
 	fs := newFlagSet("serve", "[flags]", "Loads and validates the content, renders every page once, and serves the site from\nmemory until it gets SIGINT or SIGTERM; then it lets requests in flight finish.", stderr)
-	fs.StringVar(&o.addr, "addr", ":8080", "address to listen on, host:port")
+	fs.StringVar(&o.addr, "addr", defaultAddr, "address to listen on, host:port; with -dev the default is "+defaultDevAddr+" (this machine only)")
 	fs.StringVar(&o.contentDir, "content", "", "serve the content in this folder instead of the embedded content")
 	fs.StringVar(&o.staticDir, "static", "", "serve the stylesheets, scripts and images in this folder instead of the embedded ones")
 	o.site.declare(fs, "http://<host>:<port> of -addr, with localhost for a wildcard host (\":8080\" gives http://localhost:8080)")
@@ -79,6 +79,7 @@ func runServe(ctx context.Context, p *process, args []string) error {
 	if err != nil {
 		return err
 	}
+	o.addr = listenAddr(fs, o)
 	if o.site.baseURL == "" {
 		o.site.baseURL = defaultBaseURL(o.addr)
 	}
@@ -233,4 +234,20 @@ func serve(ctx context.Context, ln net.Listener, srv *http.Server, logger *slog.
 	}
 	logger.Info("stopped")
 	return nil
+}
+
+// Default addresses: every interface for the site, this machine only for the preview,
+// whose pages list file paths and whose event stream is for the author alone.
+const (
+	defaultAddr    = ":8080"
+	defaultDevAddr = "127.0.0.1:8080"
+)
+
+// listenAddr is the address serve listens on: -addr (or VERSUS_ADDR) when given, else
+// the default of the mode.
+func listenAddr(fs *flagSet, o *serveOptions) string {
+	if o.dev && !fs.isSet("addr") {
+		return defaultDevAddr
+	}
+	return o.addr
 }

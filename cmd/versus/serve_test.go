@@ -350,3 +350,27 @@ func TestServeRefusesAStaticFolderWithoutALinkedAsset(t *testing.T) {
 		t.Errorf("missing folder: exit %d, stderr:\n%s", exit, stderr)
 	}
 }
+
+// TestDevModeListensOnLoopbackByDefault: the preview shows file paths and an event stream,
+// so -dev listens on this machine only unless -addr or VERSUS_ADDR says otherwise.
+func TestDevModeListensOnLoopbackByDefault(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{nil, nil, ":8080"},
+		{[]string{"-dev"}, nil, "127.0.0.1:8080"},
+		{[]string{"-dev", "-addr", ":9000"}, nil, ":9000"},
+		{[]string{"-dev"}, map[string]string{"VERSUS_ADDR": "0.0.0.0:9000"}, "0.0.0.0:9000"},
+		{nil, map[string]string{"VERSUS_DEV": "true"}, "127.0.0.1:8080"},
+	} {
+		fs, o := serveFlags(io.Discard)
+		if err := fs.parse(tt.args, func(k string) string { return tt.env[k] }); err != nil {
+			t.Fatal(err)
+		}
+		if got := listenAddr(fs, o); got != tt.want {
+			t.Errorf("%v with %v: listens on %q, want %q", tt.args, tt.env, got, tt.want)
+		}
+	}
+}
