@@ -125,9 +125,9 @@ func runServe(ctx context.Context, p *process, args []string) error {
 	// slow start-up down. Collect rarely until the site is rendered.
 	gcPercent := debug.SetGCPercent(800)
 	var h http.Handler
+	var reloader *devmode.Reloader
 	if o.dev {
-		reloader, err := devmode.New(build, []string{o.contentDir, o.staticDir}, logger)
-		if err != nil {
+		if reloader, err = devmode.New(build, []string{o.contentDir, o.staticDir}, logger); err != nil {
 			return err
 		}
 		go reloader.Watch(ctx)
@@ -155,6 +155,9 @@ func runServe(ctx context.Context, p *process, args []string) error {
 		h = testHookHandler(h)
 	}
 	hs := server.NewHTTPServer(h, logger)
+	if reloader != nil {
+		hs.RegisterOnShutdown(reloader.Close) // open previews must not hold the shutdown up
+	}
 	return serve(ctx, ln, hs, logger, o.shutdownTimeout)
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"io"
@@ -372,5 +373,26 @@ func TestDevModeListensOnLoopbackByDefault(t *testing.T) {
 		if got := listenAddr(fs, o); got != tt.want {
 			t.Errorf("%v with %v: listens on %q, want %q", tt.args, tt.env, got, tt.want)
 		}
+	}
+}
+
+// TestDevModeShutsDownWithAPreviewOpen: an open page's event stream does not hold the
+// shutdown up: run returns promptly, and cleanly.
+func TestDevModeShutsDownWithAPreviewOpen(t *testing.T) {
+	s := startServer(t, "-dev", "-addr", "127.0.0.1:0", "-log-format", "text", "-content", writeFixture(t, nil), "-static", filepath.Join("..", "..", "static"))
+	resp, err := http.Get("http://" + s.addr + "/_dev/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if _, err := bufio.NewReader(resp.Body).ReadString('\n'); err != nil {
+		t.Fatal(err)
+	}
+	s.stop()
+	if !s.returned(3 * time.Second) {
+		t.Fatal("run did not return within 3 s of the shutdown, with a preview's event stream open")
+	}
+	if s.err != nil {
+		t.Errorf("run = %v, want nil", s.err)
 	}
 }
