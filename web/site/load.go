@@ -243,7 +243,7 @@ func (l *loader) sources(doc *document, metas []sourceMeta, required bool) []Sou
 		if strings.TrimSpace(s.Title) == "" {
 			ps.add(doc.file, line, "source needs a title")
 		}
-		if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		if !isWebURL(s.URL) {
 			ps.add(doc.file, line, "source url %q must be an absolute http(s) URL", s.URL)
 		}
 		if s.Read.IsZero() {
@@ -252,6 +252,21 @@ func (l *loader) sources(doc *document, metas []sourceMeta, required bool) []Sou
 		out = append(out, Source{Title: s.Title, URL: s.URL, Read: s.Read.Time, Subjects: s.Subjects})
 	}
 	return out
+}
+
+// isWebURL reports whether raw is an absolute http or https URL with a host: the only
+// kind of URL a source may have, and what a link to another site must be.
+func isWebURL(raw string) bool {
+	u, err := url.Parse(raw)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+}
+
+// isMailto reports whether raw is a mailto: URL with an address. Links may be one: it
+// opens a mail client and runs nothing. Every other scheme (javascript:, data:, file:…)
+// is refused, whatever the renderer would make of it.
+func isMailto(raw string) bool {
+	u, err := url.Parse(raw)
+	return err == nil && u.Scheme == "mailto" && strings.Contains(u.Opaque, "@")
 }
 
 func (l *loader) requireText(doc *document, value, key string) {
@@ -318,8 +333,12 @@ func (l *loader) loadFrameworks() {
 			f.Facts = append(f.Facts, Fact(fact))
 		}
 		for i, link := range meta.Links {
-			if u, err := url.Parse(link.URL); err != nil || u.Host == "" || strings.TrimSpace(link.Title) == "" {
-				l.problems.add(doc.file, lineOf(doc.meta, "links", i), "a link needs a title and an absolute URL")
+			line := lineOf(doc.meta, "links", i)
+			if strings.TrimSpace(link.Title) == "" {
+				l.problems.add(doc.file, line, "a link needs a title")
+			}
+			if !isWebURL(link.URL) && !isMailto(link.URL) {
+				l.problems.add(doc.file, line, "link url %q must be an absolute http(s) or mailto URL", link.URL)
 			}
 			f.Links = append(f.Links, NamedLink(link))
 		}
