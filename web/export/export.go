@@ -1,7 +1,8 @@
 // Package export writes a built Versus site (web/build) as a folder of static files that
 // any static host or CDN can serve: every page and asset with the bytes the server sends,
 // the 404 page, the permanent redirects as a _redirects file plus a meta-refresh page at
-// each old address of a page, and the .gz and .br copies beside every compressible file.
+// each old address of a page, the response headers as a _headers file, and the .gz and .br
+// copies beside every compressible file.
 package export
 
 import (
@@ -120,6 +121,7 @@ func plan(out *build.Output, sum *Summary) ([]output, error) {
 	}
 	sum.Redirects = len(out.Redirects)
 	outputs = append(outputs, output{name: RedirectsFile, body: redirectsFile(out.Redirects)})
+	outputs = append(outputs, output{name: HeadersFile, body: headersFile()})
 
 	seen := make(map[string]bool, len(outputs))
 	for _, o := range outputs {

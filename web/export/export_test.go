@@ -91,7 +91,7 @@ func TestWriteTree(t *testing.T) {
 
 	// Every file the server stores, at its place, plus the 404 page, the redirects and a
 	// page at each redirecting address.
-	want := []string{"404.html", "_redirects"}
+	want := []string{"404.html", "_headers", "_redirects"}
 	pageCount, files := 0, 0
 	for _, f := range out.Files {
 		name, isPage, err := fileName(f.Path)
@@ -125,7 +125,7 @@ func TestWriteTree(t *testing.T) {
 	}
 
 	// Compressed copies: beside every text file of some size, and only where they help.
-	contentTypes := map[string]string{"404.html": pages.HTMLType, "_redirects": "text/plain"}
+	contentTypes := map[string]string{"404.html": pages.HTMLType, "_redirects": "text/plain", "_headers": "text/plain"}
 	for _, f := range out.Files {
 		name, _, _ := fileName(f.Path)
 		contentTypes[name] = f.ContentType
@@ -139,7 +139,7 @@ func TestWriteTree(t *testing.T) {
 		for _, suffix := range []string{".gz", ".br"} {
 			hasCopy := slices.Contains(got, name+suffix)
 			switch {
-			case name == RedirectsFile || !compress.Compressible(ct):
+			case name == RedirectsFile || name == HeadersFile || !compress.Compressible(ct):
 				if hasCopy {
 					t.Errorf("%s%s: %s (%s) needs no compressed copy", name, suffix, name, ct)
 				}
