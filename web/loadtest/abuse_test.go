@@ -192,3 +192,38 @@ func TestRequestLogSurvivesSIGTERM(t *testing.T) {
 		t.Error("the log does not end with the server's last line")
 	}
 }
+
+// TestShutdownWithASlowReader: a client that never reads its answers holds its request in
+// flight past the shutdown timeout (the write timeout is longer). When the timeout passes,
+// the server cuts the connection, logs how many it cut, and exits 0, as the README
+// promises, within about the timeout.
+func TestShutdownWithASlowReader(t *testing.T) {
+	bin := buildBinary(t)
+	b := startCommand(t, "sh", "-c", `VERSUS_SHUTDOWN_TIMEOUT=1s exec "$0" "$@"`, bin)
+	addr := strings.TrimPrefix(b.base, "http://")
+	c, err := net.DialTimeout("tcp", addr, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	_ = c.(*net.TCPConn).SetReadBuffer(4096)
+	_ = c.SetWriteDeadline(time.Now().Add(5 * time.Second))
+	if _, err := io.WriteString(c, strings.Repeat("GET /compare/flask-vs-django.json HTTP/1.1\r\nHost: a\r\n\r\n", 100)); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond) // the server fills the socket and blocks writing
+	start := time.Now()
+	err = b.stop()
+	took := time.Since(start)
+	t.Logf("exit after %v: %v", took, err)
+	if err != nil {
+		t.Error(err)
+	}
+	if took > 4*time.Second {
+		t.Errorf("the server took %v to stop with a 1 s shutdown timeout", took)
+	}
+	logs, _ := os.ReadFile(b.logPath)
+	if !strings.Contains(string(logs), `"msg":"shutdown timeout passed: connections cut","timeout":"1s","connections":1`) {
+		t.Errorf("no log line counting the cut connection:\n%s", logs)
+	}
+}
