@@ -76,7 +76,7 @@ func TestValidationErrors(t *testing.T) {
 		{name: "unknown code framework", file: row, old: "framework=django", new: "framework=rails", want: row + `:24: code block framework "rails" is not a subject (one of: django, flask)`},
 		{name: "unreadable code attributes", file: row, old: "file=models.py", new: "file=app/models.py", want: row + `:24: code block attributes {framework=django file=app/models.py} cannot be read`},
 		{name: "no front matter", file: row, old: "---\ntitle: ORM", new: "title: ORM", want: row + `:1: missing front matter`},
-		{name: "yaml syntax", file: row, old: "order: 10", new: "order: [10", want: row + `:`},
+		{name: "yaml syntax", file: row, old: "order: 10", new: "order: [10", want: row + `:4: did not find expected ',' or ']'`},
 		{name: "profile link with a script scheme", file: "frameworks/flask.md", old: `url: "https://flask.palletsprojects.com/"}`, new: `url: "javascript://host/%0Aalert(1)"}`, want: `frameworks/flask.md:7: link url "javascript://host/%0Aalert(1)" must be an absolute http(s) or mailto URL`},
 		{name: "profile link with an ftp scheme", file: "frameworks/flask.md", old: `url: "https://flask.palletsprojects.com/"}`, new: `url: "ftp://flask.example/"}`, want: `frameworks/flask.md:7: link url "ftp://flask.example/" must be an absolute http(s) or mailto URL`},
 		{name: "profile link without a title", file: "frameworks/flask.md", old: `{title: Documentation, `, new: `{title: "", `, want: `frameworks/flask.md:7: a link needs a title`},
