@@ -99,7 +99,7 @@ func (l *loader) loadChoose(c *Comparison, dir string) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		reportYAMLError(file, 0, err, ps)
+		reportSyntaxError(file, 0, data, err, ps)
 		return
 	}
 	if len(root.Content) == 0 {

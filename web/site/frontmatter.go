@@ -60,11 +60,7 @@ func splitFrontMatter(file string, data []byte, ps *problems) (*document, bool) 
 
 	var root yaml.Node
 	if err := yaml.Unmarshal(yamlText, &root); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			msg = m[2]
-		}
-		ps.add(file, 1+syntaxErrorLine(yamlText, err), "%s", friendlyYAML(msg))
+		reportSyntaxError(file, 1, yamlText, err, ps)
 		return nil, false
 	}
 	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
@@ -74,6 +70,16 @@ func splitFrontMatter(file string, data []byte, ps *problems) (*document, bool) 
 	shiftLines(&root, 1)
 	doc.meta = root.Content[0]
 	return doc, true
+}
+
+// reportSyntaxError reports the error yaml.v3 found parsing yamlText, whose line 1 is the
+// file's line shift+1, at the line where it is.
+func reportSyntaxError(file string, shift int, yamlText []byte, err error, ps *problems) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		msg = m[2]
+	}
+	ps.add(file, shift+syntaxErrorLine(yamlText, err), "%s", friendlyYAML(msg))
 }
 
 // syntaxErrorLine returns the line of yamlText (1-based) where the syntax error err is:

@@ -3,6 +3,9 @@ package site
 import (
 	"errors"
 	"testing"
+	"testing/fstest"
+
+	"github.com/versus-dev/versus/web/site/sitetest"
 )
 
 func TestSplitFrontMatter(t *testing.T) {
@@ -56,4 +59,12 @@ func TestYAMLSyntaxErrorLines(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestChooseYAMLSyntaxErrorLine: choose.yaml, which has no front matter, gets the same
+// line-finding.
+func TestChooseYAMLSyntaxErrorLine(t *testing.T) {
+	fsys := sitetest.FS()
+	fsys["comparisons/flask-vs-django/choose.yaml"] = &fstest.MapFile{Data: []byte("questions:\n  - id: size\n    text: [How big\n    answers: []\n")}
+	wantProblem(t, fsys, "comparisons/flask-vs-django/choose.yaml:3: did not find expected ',' or ']'")
 }
