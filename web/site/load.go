@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/versus-dev/versus/web/highlight"
 	"github.com/versus-dev/versus/web/markdown"
@@ -178,12 +179,44 @@ func Load(fsys fs.FS, options ...Option) (*Site, error) {
 }
 
 func (l *loader) read(file string) (*document, bool) {
+	data, ok := l.readFile(file)
+	if !ok {
+		return nil, false
+	}
+	return splitFrontMatter(file, data, &l.problems)
+}
+
+// readFile reads a content file, reporting why it cannot be used: it cannot be read, or
+// it is not UTF-8 (pages are served as UTF-8, so such a file would make invalid pages).
+func (l *loader) readFile(file string) ([]byte, bool) {
 	data, err := fs.ReadFile(l.fsys, file)
 	if err != nil {
 		l.problems.add(file, 0, "cannot read: %v", err)
 		return nil, false
 	}
-	return splitFrontMatter(file, data, &l.problems)
+	if !utf8.Valid(data) {
+		line, column, b := firstInvalidUTF8(data)
+		l.problems.add(file, line, "the file is not UTF-8: byte 0x%02X at column %d of this line; save it as UTF-8", b, column)
+		return nil, false
+	}
+	return data, true
+}
+
+// firstInvalidUTF8 finds the first byte of data that is not part of valid UTF-8: its
+// line, its column (in bytes, 1-based) and the byte.
+func firstInvalidUTF8(data []byte) (line, column int, b byte) {
+	line, lineStart := 1, 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return line, i - lineStart + 1, data[i]
+		}
+		if r == '\n' {
+			line, lineStart = line+1, i+1
+		}
+		i += size
+	}
+	return line, len(data) - lineStart + 1, 0
 }
 
 // render queues doc's body for rendering; set receives the result once renderAll has run.

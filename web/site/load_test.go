@@ -153,3 +153,26 @@ func TestShippedContent(t *testing.T) {
 	}
 	t.Logf("%d rows in %d categories, %d guides, %d profiles", len(c.Rows), len(c.Categories), len(s.Guides), len(s.Frameworks))
 }
+
+// TestContentMustBeUTF8: pages are served as UTF-8, so a content file that is not (a
+// Latin-1 save, a stray byte) is refused at the line of its first bad byte, in the front
+// matter, in the body and in choose.yaml.
+func TestContentMustBeUTF8(t *testing.T) {
+	const row = "comparisons/flask-vs-django/rows/orm.md"
+	for _, tt := range []struct {
+		name, file, old, new, want string
+	}{
+		{"front matter", row, "title: ORM", "title: ORM caf\xe9", row + ":2: the file is not UTF-8: byte 0xE9 at column 15 of this line; save it as UTF-8"},
+		{"body", row, "## Why it matters", "## Why it \xffmatters", row + ":15: the file is not UTF-8: byte 0xFF at column 11 of this line; save it as UTF-8"},
+		{"guide", "guides/start-here.md", "title: Start here", "title: Start here\n# \xc3(", "guides/start-here.md:3: the file is not UTF-8: byte 0xC3 at column 3 of this line; save it as UTF-8"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := sitetest.FS()
+			breakFixture(t, fsys, tt.file, tt.old, tt.new)
+			wantProblem(t, fsys, tt.want)
+		})
+	}
+	fsys := sitetest.FS()
+	fsys["comparisons/flask-vs-django/choose.yaml"] = &fstest.MapFile{Data: []byte("questions:\n  - id: caf\xe9\n")}
+	wantProblem(t, fsys, "comparisons/flask-vs-django/choose.yaml:2: the file is not UTF-8: byte 0xE9 at column 12 of this line; save it as UTF-8")
+}
