@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -84,5 +85,36 @@ func TestCheckReportsADamagedHighlightCache(t *testing.T) {
 	r = runVersus(t, nil, "check", "-content", dir)
 	if r.exit != 0 || !strings.Contains(r.stderr, "versus: warning: the embedded highlight cache is damaged") {
 		t.Errorf("content folder: exit %d, stderr:\n%s", r.exit, r.stderr)
+	}
+}
+
+// TestContentCannotEscapeItsFolder: a symlink in the content folder to a file outside it
+// is refused, naming the file, rather than published.
+func TestContentCannotEscapeItsFolder(t *testing.T) {
+	dir := writeFixture(t, nil)
+	outside := filepath.Join(t.TempDir(), "private.md")
+	guide, err := os.ReadFile(filepath.Join(dir, "guides", "start-here.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(outside, []byte(strings.Replace(string(guide), "title: Start here", "title: Private notes", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "guides", "leak.md")); err != nil {
+		t.Fatal(err)
+	}
+	r := runVersus(t, nil, "check", "-content", dir)
+	if r.exit != 1 || !strings.Contains(r.stderr, filepath.Join(dir, "guides", "leak.md")+": cannot read: ") || !strings.Contains(r.stderr, "escapes") {
+		t.Errorf("exit %d, stderr:\n%s", r.exit, r.stderr)
+	}
+	// A symlink that stays inside the folder is an ordinary file.
+	if err := os.Remove(filepath.Join(dir, "guides", "leak.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join("..", "guides", "start-here.md"), filepath.Join(dir, "guides", "again.md")); err != nil {
+		t.Fatal(err)
+	}
+	if r := runVersus(t, nil, "check", "-content", dir); r.exit != 0 || !strings.Contains(r.stdout, "2 guide(s)") {
+		t.Errorf("a symlink inside the folder: exit %d, stdout %q, stderr:\n%s", r.exit, r.stdout, r.stderr)
 	}
 }

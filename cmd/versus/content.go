@@ -19,10 +19,12 @@ import (
 func loadContent(dir string, h *highlight.Highlighter) (*site.Site, error) {
 	var fsys fs.FS = content.FS
 	if dir != "" {
-		if err := requireFolder("content folder", dir); err != nil {
+		root, err := openFolder("content folder", dir)
+		if err != nil {
 			return nil, err
 		}
-		fsys = os.DirFS(dir)
+		defer root.Close() // Load reads every file before it returns
+		fsys = root.FS()
 	}
 	s, err := site.Load(fsys, site.WithHighlighter(h))
 	var verr *site.ValidationError
@@ -37,16 +39,23 @@ func loadContent(dir string, h *highlight.Highlighter) (*site.Site, error) {
 	return s, nil
 }
 
-// requireFolder checks that dir, given as the what, is a folder.
-func requireFolder(what, dir string) error {
+// openFolder opens dir, given as the what (content or static files), as an os.Root: files
+// are read through it, so none can lead out of the folder (a symlink to a file elsewhere,
+// "../"), while symlinks that stay inside it work as usual. Refusing every symlink would
+// also refuse those, for no safety gained.
+func openFolder(what, dir string) (*os.Root, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
-		return fmt.Errorf("%s: %w", what, err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	if !info.IsDir() {
-		return fmt.Errorf("%s %s is not a folder", what, dir)
+		return nil, fmt.Errorf("%s %s is not a folder", what, dir)
 	}
-	return nil
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return root, nil
 }
 
 // newHighlighter returns a highlighter seeded with the shipped content's highlight cache,

@@ -92,9 +92,11 @@ func runServe(ctx context.Context, p *process, args []string) error {
 		}
 	}
 	if o.staticDir != "" {
-		if err := requireFolder("static folder", o.staticDir); err != nil {
+		root, err := openFolder("static folder", o.staticDir)
+		if err != nil {
 			return err
 		}
+		_ = root.Close() // checked now, so a mistyped path fails before anything else
 	}
 	// One highlighter for every build: in dev mode, a rebuild highlights only the code
 	// blocks that changed.
@@ -109,7 +111,12 @@ func runServe(ctx context.Context, p *process, args []string) error {
 		}
 		cfg := build.Config{Pages: o.site.config()}
 		if o.staticDir != "" {
-			cfg.StaticFS = os.DirFS(o.staticDir)
+			root, err := openFolder("static folder", o.staticDir)
+			if err != nil {
+				return nil, err
+			}
+			defer root.Close() // build.Site reads every asset before it returns
+			cfg.StaticFS = root.FS()
 		}
 		out, err := build.Site(context.Background(), s, cfg)
 		if err != nil {

@@ -310,13 +310,25 @@ func TestServeWarnsOfADamagedHighlightCache(t *testing.T) {
 	}
 }
 
-// TestServeRefusesAStaticFolderWithoutALinkedAsset: a -static folder lacking a file the
-// pages link fails at start, naming the file, rather than serving pages with href="".
-func TestServeRefusesAStaticFolderWithoutALinkedAsset(t *testing.T) {
+// serveFor runs versus with args for at most 10 seconds: a server that starts serves until
+// then, and returns nil.
+func serveFor(args ...string) (stderr string, exit int) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	var out strings.Builder
+	err := run(ctx, args, func(string) string { return "" }, io.Discard, &out)
+	exit = exitCode(err, &out)
+	return out.String(), exit
+}
+
+// copyStatic copies the shipped static files into a new folder, leaving out those whose
+// name ends with skip.
+func copyStatic(t *testing.T, skip string) string {
+	t.Helper()
 	dir := t.TempDir()
 	src := filepath.Join("..", "..", "static")
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "site.js") {
+		if err != nil || d.IsDir() || strings.HasSuffix(p, ".go") || (skip != "" && strings.HasSuffix(p, skip)) {
 			return err
 		}
 		rel, _ := filepath.Rel(src, p)
@@ -332,15 +344,13 @@ func TestServeRefusesAStaticFolderWithoutALinkedAsset(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Were the folder accepted, the server would serve until the context ends.
-	serveFor := func(args ...string) (string, int) {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		var stderr strings.Builder
-		err := run(ctx, args, func(string) string { return "" }, io.Discard, &stderr)
-		exit := exitCode(err, &stderr)
-		return stderr.String(), exit
-	}
+	return dir
+}
+
+// TestServeRefusesAStaticFolderWithoutALinkedAsset: a -static folder lacking a file the
+// pages link fails at start, naming the file, rather than serving pages with href="".
+func TestServeRefusesAStaticFolderWithoutALinkedAsset(t *testing.T) {
+	dir := copyStatic(t, "site.js")
 	stderr, exit := serveFor("serve", "-addr", "127.0.0.1:0", "-content", writeFixture(t, nil), "-static", dir)
 	if exit != 1 || !strings.Contains(stderr, `"js/site.js"`) {
 		t.Errorf("exit %d, stderr:\n%s", exit, stderr)
@@ -393,5 +403,22 @@ func TestDevModeShutsDownWithAPreviewOpen(t *testing.T) {
 	}
 	if s.err != nil {
 		t.Errorf("run = %v, want nil", s.err)
+	}
+}
+
+// TestServeRefusesAStaticFileOutsideItsFolder: a symlink in the static folder to a file
+// elsewhere is not served as an asset; start fails, naming it.
+func TestServeRefusesAStaticFileOutsideItsFolder(t *testing.T) {
+	dir := copyStatic(t, "")
+	outside := filepath.Join(t.TempDir(), "secret.txt")
+	if err := os.WriteFile(outside, []byte("secret"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "js", "extra.js")); err != nil {
+		t.Fatal(err)
+	}
+	stderr, exit := serveFor("serve", "-addr", "127.0.0.1:0", "-content", writeFixture(t, nil), "-static", dir)
+	if exit != 1 || !strings.Contains(stderr, "js/extra.js") || !strings.Contains(stderr, "escapes") {
+		t.Errorf("exit %d, stderr:\n%s", exit, stderr)
 	}
 }
