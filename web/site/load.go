@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -99,13 +100,14 @@ type (
 
 // loader holds the state of one Load.
 type loader struct {
-	fsys        fs.FS
-	problems    problems
-	highlighter *highlight.Highlighter // nil: markdown.New makes one
-	md          *markdown.Renderer
-	site        *Site
-	docs        []renderedDoc // every rendered body, for link and code checks
-	jobs        []renderJob   // bodies waiting for renderAll
+	fsys         fs.FS
+	problems     problems
+	highlighter  *highlight.Highlighter // nil: markdown.New makes one
+	md           *markdown.Renderer
+	site         *Site
+	docs         []renderedDoc // every rendered body, for link and code checks
+	jobs         []renderJob   // bodies waiting for renderAll
+	contentBytes int64         // bytes of every file read so far
 }
 
 // renderedDoc is a rendered body with what its links and code may refer to.
@@ -186,12 +188,42 @@ func (l *loader) read(file string) (*document, bool) {
 	return splitFrontMatter(file, data, &l.problems)
 }
 
-// readFile reads a content file, reporting why it cannot be used: it cannot be read, or
-// it is not UTF-8 (pages are served as UTF-8, so such a file would make invalid pages).
+// Limits of content, which bound the memory and time that loading and serving it take: a
+// site holds every page rendered, in memory, which takes about twelve times the size of
+// its source.
+const (
+	MaxFileBytes    = 1 << 20  // one content file
+	MaxContentBytes = 16 << 20 // every file of a content folder together
+)
+
+// readFile reads a content file, reporting why it cannot be used: it cannot be read, it is
+// over MaxFileBytes (known before it is read) or takes the content past MaxContentBytes,
+// or it is not UTF-8 (pages are served as UTF-8, so such a file would make invalid pages).
 func (l *loader) readFile(file string) ([]byte, bool) {
+	info, err := fs.Stat(l.fsys, file)
+	if err != nil {
+		l.problems.add(file, 0, "cannot read: %v", err)
+		return nil, false
+	}
+	if info.Size() > MaxFileBytes {
+		l.problems.add(file, 0, "the file is %d bytes; a content file may have at most %d (1 MiB)", info.Size(), MaxFileBytes)
+		return nil, false
+	}
+	if l.contentBytes+info.Size() > MaxContentBytes {
+		if l.contentBytes <= MaxContentBytes {
+			l.problems.add(file, 0, "the content passes 16 MiB in all with this file (content folders may hold at most %d bytes); nothing after it is read", MaxContentBytes)
+		}
+		l.contentBytes = MaxContentBytes + 1
+		return nil, false
+	}
+	l.contentBytes += info.Size()
 	data, err := fs.ReadFile(l.fsys, file)
 	if err != nil {
 		l.problems.add(file, 0, "cannot read: %v", err)
+		return nil, false
+	}
+	if int64(len(data)) > MaxFileBytes { // it grew since the Stat
+		l.problems.add(file, 0, "the file is %d bytes; a content file may have at most %d (1 MiB)", len(data), MaxFileBytes)
 		return nil, false
 	}
 	if !utf8.Valid(data) {
@@ -242,6 +274,12 @@ func (l *loader) renderAll() {
 		}
 	})
 	for i, job := range l.jobs {
+		var lineErr *markdown.LineError
+		if errors.As(errs[i], &lineErr) {
+			l.problems.add(job.doc.file, lineErr.Line, "%s", lineErr.Message)
+			job.set(&markdown.Document{})
+			continue
+		}
 		if errs[i] != nil {
 			l.problems.add(job.doc.file, job.doc.bodyOffset+1, "%v", errs[i])
 			job.set(&markdown.Document{})

@@ -2,6 +2,7 @@ package site
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -175,4 +176,29 @@ func TestContentMustBeUTF8(t *testing.T) {
 	fsys := sitetest.FS()
 	fsys["comparisons/flask-vs-django/choose.yaml"] = &fstest.MapFile{Data: []byte("questions:\n  - id: caf\xe9\n")}
 	wantProblem(t, fsys, "comparisons/flask-vs-django/choose.yaml:2: the file is not UTF-8: byte 0xE9 at column 12 of this line; save it as UTF-8")
+}
+
+// TestContentSizeIsLimited: a file over MaxFileBytes is refused without being read whole,
+// and so is the content that passes MaxContentBytes in all; a body nested too deep is a
+// problem at its line.
+func TestContentSizeIsLimited(t *testing.T) {
+	fsys := sitetest.FS()
+	huge := "---\ntitle: Huge\nsummary: x\nreviewed: 2026-11-01\n---\n" + strings.Repeat("word ", MaxFileBytes/5)
+	fsys["guides/huge.md"] = &fstest.MapFile{Data: []byte(huge)}
+	wantProblem(t, fsys, fmt.Sprintf("guides/huge.md: the file is %d bytes; a content file may have at most 1048576 (1 MiB)", len(huge)))
+
+	fsys = sitetest.FS()
+	guide := string(fsys["guides/start-here.md"].Data) + strings.Repeat("Text. ", (MaxFileBytes-1000)/6) + "\n"
+	for i := range MaxContentBytes/len(guide) + 1 {
+		fsys[fmt.Sprintf("guides/g%03d.md", i)] = &fstest.MapFile{Data: []byte(guide)}
+	}
+	wantProblem(t, fsys, ": the content passes 16 MiB in all with this file (content folders may hold at most 16777216 bytes); nothing after it is read")
+
+	fsys = sitetest.FS()
+	var deep strings.Builder
+	for i := range 100 {
+		deep.WriteString(strings.Repeat("  ", i) + "- item\n")
+	}
+	breakFixture(t, fsys, "guides/start-here.md", "reviewed: 2026-11-01\n---\n", "reviewed: 2026-11-01\n---\n"+deep.String())
+	wantProblem(t, fsys, "guides/start-here.md:26: blocks are nested more than 20 deep here")
 }
