@@ -45,7 +45,7 @@ func serveFlags(stderr io.Writer) (*flagSet, *serveOptions) {
 	fs.StringVar(&o.staticDir, "static", "", "serve the stylesheets, scripts and images in this folder instead of the embedded ones")
 	o.site.declare(fs, "http://<host>:<port> of -addr, with localhost for a wildcard host (\":8080\" gives http://localhost:8080)")
 	fs.DurationVar(&o.shutdownTimeout, "shutdown-timeout", 15*time.Second, "how long requests in flight may take to finish after SIGINT or SIGTERM")
-	fs.DurationVar(&o.hstsMaxAge, "hsts-max-age", 0, "send Strict-Transport-Security with this max-age, e.g. 8760h; 0 sends none (only enable behind HTTPS)")
+	fs.DurationVar(&o.hstsMaxAge, "hsts-max-age", 0, "send Strict-Transport-Security with this max-age, a whole number of seconds, e.g. 8760h; 0 sends none (only enable behind HTTPS)")
 	fs.BoolVar(&o.metrics, "metrics", false, "serve request counters as JSON at /debug/vars")
 	fs.StringVar(&o.logFormat, "log-format", "auto", "log format: text, json, or auto (text on a terminal, JSON otherwise)")
 	fs.StringVar(&o.logLevel, "log-level", "info", "log level: debug, info (one line per request), warn or error")
@@ -70,6 +70,11 @@ func runServe(ctx context.Context, p *process, args []string) error {
 	}
 	if o.shutdownTimeout <= 0 {
 		return fmt.Errorf("the shutdown timeout must be more than zero, not %s", o.shutdownTimeout)
+	}
+	// Strict-Transport-Security's max-age is in whole seconds: 500ms would send max-age=0,
+	// which tells browsers to forget the policy, so refuse it rather than round it.
+	if o.hstsMaxAge < 0 || o.hstsMaxAge%time.Second != 0 {
+		return fmt.Errorf("-hsts-max-age %s: use a whole number of seconds, e.g. 8760h (one year), or 0 to send no Strict-Transport-Security", o.hstsMaxAge)
 	}
 	// The log, a line per request by default, is buffered and flushed every
 	// logFlushDelay, and when runServe returns (after a shutdown on SIGTERM too).

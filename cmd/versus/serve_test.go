@@ -422,3 +422,14 @@ func TestServeRefusesAStaticFileOutsideItsFolder(t *testing.T) {
 		t.Errorf("exit %d, stderr:\n%s", exit, stderr)
 	}
 }
+
+// TestHSTSMaxAgeMustBeWholeSeconds: max-age is in seconds, so 500ms would send max-age=0,
+// which turns HSTS off in browsers; a negative value would silently send nothing.
+func TestHSTSMaxAgeMustBeWholeSeconds(t *testing.T) {
+	for _, bad := range []string{"500ms", "1.5s", "-1h"} {
+		stderr, exit := serveFor("serve", "-addr", "127.0.0.1:0", "-content", writeFixture(t, nil), "-hsts-max-age", bad)
+		if exit != 1 || !strings.Contains(stderr, "versus: -hsts-max-age ") || !strings.Contains(stderr, ": use a whole number of seconds") {
+			t.Errorf("-hsts-max-age %s: exit %d, stderr:\n%s", bad, exit, stderr)
+		}
+	}
+}
