@@ -31,6 +31,7 @@ type serveOptions struct {
 	shutdownTimeout time.Duration
 	hstsMaxAge      time.Duration
 	metrics         bool
+	trustRequestID  bool
 	logFormat       string
 	logLevel        string
 	dev             bool
@@ -47,6 +48,7 @@ func serveFlags(stderr io.Writer) (*flagSet, *serveOptions) {
 	fs.DurationVar(&o.shutdownTimeout, "shutdown-timeout", 15*time.Second, "how long requests in flight may take to finish after SIGINT or SIGTERM")
 	fs.DurationVar(&o.hstsMaxAge, "hsts-max-age", 0, "send Strict-Transport-Security with this max-age, a whole number of seconds, e.g. 8760h; 0 sends none (only enable behind HTTPS)")
 	fs.BoolVar(&o.metrics, "metrics", false, "serve request counters as JSON at /debug/vars")
+	fs.BoolVar(&o.trustRequestID, "trust-request-id", false, "keep a request's own X-Request-Id (when sane) instead of making one: only behind a proxy that sets it and drops the client's")
 	fs.StringVar(&o.logFormat, "log-format", "auto", "log format: text, json, or auto (text on a terminal, JSON otherwise)")
 	fs.StringVar(&o.logLevel, "log-level", "info", "log level: debug, info (one line per request), warn or error")
 	fs.BoolVar(&o.dev, "dev", false, "live preview for authors: watch the content and static folders (default ./content and ./static), rebuild on save, show problems on every page, reload open pages")
@@ -56,6 +58,7 @@ func serveFlags(stderr io.Writer) (*flagSet, *serveOptions) {
 	fs.envTwin("shutdown-timeout", "VERSUS_SHUTDOWN_TIMEOUT")
 	fs.envTwin("hsts-max-age", "VERSUS_HSTS_MAX_AGE")
 	fs.envTwin("metrics", "VERSUS_METRICS")
+	fs.envTwin("trust-request-id", "VERSUS_TRUST_REQUEST_ID")
 	fs.envTwin("log-format", "VERSUS_LOG_FORMAT")
 	fs.envTwin("log-level", "VERSUS_LOG_LEVEL")
 	fs.envTwin("dev", "VERSUS_DEV")
@@ -127,7 +130,7 @@ func runServe(ctx context.Context, p *process, args []string) error {
 		if err != nil {
 			return nil, fmt.Errorf("rendering the site: %w", err)
 		}
-		srv := server.New(server.Config{HSTSMaxAge: o.hstsMaxAge, Metrics: o.metrics}, out, logger)
+		srv := server.New(server.Config{HSTSMaxAge: o.hstsMaxAge, Metrics: o.metrics, TrustRequestID: o.trustRequestID}, out, logger)
 		s.ReleaseRenderedHTML() // every page is built; serving needs the model, not its HTML
 		return srv, nil
 	}

@@ -143,9 +143,10 @@ func TestOutOfFileDescriptors(t *testing.T) {
 }
 
 // TestRequestLogSurvivesSIGTERM: every request answered before SIGTERM has its log line,
-// though the log is buffered.
+// though the log is buffered. The requests carry their own id, which the server keeps
+// because it is told to trust it.
 func TestRequestLogSurvivesSIGTERM(t *testing.T) {
-	b := startBinary(t)
+	b := startCommand(t, "sh", "-c", `VERSUS_TRUST_REQUEST_ID=true exec "$0" "$@"`, buildBinary(t))
 	const n = 500
 	client := &http.Client{Timeout: 5 * time.Second}
 	var wg sync.WaitGroup

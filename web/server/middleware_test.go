@@ -50,7 +50,7 @@ func TestErrorLogLinesCarryTheRequestID(t *testing.T) {
 		{"canceled", canceling, "request canceled"},
 	} {
 		logs.Reset()
-		h := middleware.RequestID(middleware.Recoverer(srv.answerPanic)(tt.handler))
+		h := middleware.RequestID(false)(middleware.Recoverer(srv.answerPanic)(tt.handler))
 		ctx, cancel := context.WithCancel(context.Background())
 		if tt.name == "canceled" {
 			cancel()

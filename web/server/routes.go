@@ -14,7 +14,7 @@ import (
 // store; the handlers only decide between a stored page, a redirect and an error.
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(middleware.RequestID)
+	r.Use(middleware.RequestID(s.cfg.TrustRequestID))
 	r.Use(middleware.RequestLog(s.logger, s.metrics))
 	r.Use(middleware.Recoverer(s.answerPanic))
 	r.Use(middleware.SecurityHeaders(s.cfg.HSTSMaxAge))
