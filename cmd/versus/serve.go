@@ -161,15 +161,17 @@ func runServe(ctx context.Context, p *process, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listening: %w", err)
 	}
-	logger.Info("serving", "addr", ln.Addr().String(), "dev", o.dev, "startup", time.Since(start).Round(time.Millisecond).String())
+	hs := server.NewHTTPServer(h, logger)
+	maxConns := server.MaxConnections()
+	ln = hs.Limit(ln, maxConns)
+	logger.Info("serving", "addr", ln.Addr().String(), "dev", o.dev, "startup", time.Since(start).Round(time.Millisecond).String(), "max_connections", maxConns)
 	// Rendering leaves a large heap of garbage behind (Markdown trees, chroma tokens,
 	// compression buffers): give it back to the system once the first requests are served
 	// and the search index is built.
 	time.AfterFunc(2*time.Second, debug.FreeOSMemory)
 	if testHookHandler != nil {
-		h = testHookHandler(h)
+		hs.Handler = testHookHandler(h)
 	}
-	hs := server.NewHTTPServer(h, logger)
 	if reloader != nil {
 		hs.RegisterOnShutdown(reloader.Close) // open previews must not hold the shutdown up
 	}
