@@ -71,7 +71,9 @@ func TestPipeliningWithoutReading(t *testing.T) {
 // descriptor, and a new client would wait until idle connections time out (120 s). The
 // server bounds its connections below the limit and closes the longest-idle ones as the
 // bound nears, so a new client is answered at once, a busy connection it already has keeps
-// its speed, and the process never runs out of descriptors.
+// its speed, and the process never runs out of descriptors. Behind 100 connections that
+// send nothing, a new client waits a few seconds at most (they were closed only by the 5 s
+// header timeout: 10 s for 100).
 func TestOutOfFileDescriptors(t *testing.T) {
 	bin := buildBinary(t)
 	b := startCommand(t, "sh", "-c", `ulimit -n 64 && exec "$0" "$@"`, bin)
@@ -171,6 +173,32 @@ func TestOutOfFileDescriptors(t *testing.T) {
 	if took > 5*time.Second {
 		t.Errorf("%d requests took %v: the kept connection slowed down", n, took)
 	}
+
+	// Connections that send nothing (slowloris) are closed once silent for a second near
+	// the bound, rather than after the 5 s header timeout, wave after wave.
+	for _, c := range flood {
+		c.Close()
+	}
+	flood = nil
+	for range idle {
+		c, err := net.DialTimeout("tcp", addr, time.Second)
+		if err != nil {
+			break
+		}
+		flood = append(flood, c)
+	}
+	start = time.Now()
+	resp, err = (&http.Client{Timeout: 10 * time.Second}).Get(b.base + "/robots.txt")
+	if err != nil {
+		t.Fatalf("a new client behind %d silent connections: %v", len(flood), err)
+	}
+	resp.Body.Close()
+	behindSilent := time.Since(start)
+	t.Logf("a new client behind %d silent connections answered in %v", len(flood), behindSilent)
+	if behindSilent > 4*time.Second {
+		t.Errorf("a new client behind %d silent connections waited %v", len(flood), behindSilent)
+	}
+
 	if err := b.stop(); err != nil {
 		t.Fatal(err)
 	}
