@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
@@ -14,12 +15,16 @@ import (
 	"github.com/versus-dev/versus/web/site"
 )
 
+// shippedSite is the content loaded once for the tests that read it (over half a second
+// each time).
+var shippedSite = sync.OnceValues(func() (*site.Site, error) { return site.Load(content.FS) })
+
 // TestFlaskVsDjangoIsComplete holds the shipped comparison to its editorial promises:
 // enough rows and categories, an explanation of at least 120 words per row, a source on
 // every row, code side by side in at least 30 rows, ten or more guides of 800+ words, both
 // profiles, and at least 8 decision-helper questions.
 func TestFlaskVsDjangoIsComplete(t *testing.T) {
-	s, err := site.Load(content.FS)
+	s, err := shippedSite()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +89,7 @@ func proseWords(text string, code []markdown.CodeBlock) int {
 // the rows that only matter with FastAPI, at least 40 rows with FastAPI code, a profile,
 // the three FastAPI guides, and a decision helper that weighs all three.
 func TestFastAPIIsComplete(t *testing.T) {
-	s, err := site.Load(content.FS)
+	s, err := shippedSite()
 	if err != nil {
 		t.Fatal(err)
 	}

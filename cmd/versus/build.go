@@ -23,7 +23,8 @@ func buildFlags(stderr io.Writer) (*flagSet, *buildOptions) {
 	fs := newFlagSet("build", "-o DIR [flags]", `Renders the site exactly as serve does and writes it to DIR as static files for any static
 host or CDN: every page as <path>/index.html, assets and data files at their path, 404.html,
 the redirects as _redirects (Netlify and Cloudflare Pages format) and as meta-refresh pages,
-and .gz and .br copies beside every text file. DIR is created if missing; if it exists it must
+the security and asset cache headers as _headers (the same format), and .gz and .br copies
+beside every text file. DIR is created if missing; if it exists it must
 be empty or hold a previous export, which is replaced.`, stderr)
 	fs.StringVar(&o.outDir, "o", "", "write the export to this folder (required)")
 	fs.StringVar(&o.contentDir, "content", "", "export the content in this folder instead of the embedded content")
@@ -44,7 +45,11 @@ func runBuild(ctx context.Context, p *process, args []string) error {
 		return errUsage
 	}
 	start := time.Now()
-	s, err := loadContent(o.contentDir, newHighlighter())
+	h, err := highlighterFor(p, o.contentDir, false)
+	if err != nil {
+		return err
+	}
+	s, err := loadContent(o.contentDir, h)
 	if err != nil {
 		return err
 	}

@@ -24,7 +24,11 @@ func runCheck(ctx context.Context, p *process, args []string) error {
 	if err := fs.parse(args, p.getenv); err != nil {
 		return err
 	}
-	s, err := loadContent(*dir, newHighlighter())
+	h, err := highlighterFor(p, *dir, true)
+	if err != nil {
+		return err
+	}
+	s, err := loadContent(*dir, h)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -69,5 +70,51 @@ func TestCheckMissingFolder(t *testing.T) {
 	r := runVersus(t, nil, "check", "-content", missing)
 	if r.exit != 1 || !strings.Contains(r.stderr, "versus: content folder: ") || !strings.Contains(r.stderr, missing) {
 		t.Errorf("exit %d, stderr:\n%s", r.exit, r.stderr)
+	}
+}
+
+// TestCheckReportsADamagedHighlightCache: the embedded cache is part of the embedded
+// content, so check fails on it; a content folder of one's own only gets the warning.
+func TestCheckReportsADamagedHighlightCache(t *testing.T) {
+	damageHighlightCache(t)
+	r := runVersus(t, nil, "check")
+	if r.exit != 1 || !strings.Contains(r.stderr, "versus: the embedded highlight cache is damaged: highlight cache: gzip: invalid header; rewrite it with go generate ./content") {
+		t.Errorf("embedded content: exit %d, stderr:\n%s", r.exit, r.stderr)
+	}
+	dir := writeFixture(t, nil)
+	r = runVersus(t, nil, "check", "-content", dir)
+	if r.exit != 0 || !strings.Contains(r.stderr, "versus: warning: the embedded highlight cache is damaged") {
+		t.Errorf("content folder: exit %d, stderr:\n%s", r.exit, r.stderr)
+	}
+}
+
+// TestContentCannotEscapeItsFolder: a symlink in the content folder to a file outside it
+// is refused, naming the file, rather than published.
+func TestContentCannotEscapeItsFolder(t *testing.T) {
+	dir := writeFixture(t, nil)
+	outside := filepath.Join(t.TempDir(), "private.md")
+	guide, err := os.ReadFile(filepath.Join(dir, "guides", "start-here.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(outside, []byte(strings.Replace(string(guide), "title: Start here", "title: Private notes", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "guides", "leak.md")); err != nil {
+		t.Fatal(err)
+	}
+	r := runVersus(t, nil, "check", "-content", dir)
+	if r.exit != 1 || !strings.Contains(r.stderr, filepath.Join(dir, "guides", "leak.md")+": cannot read: ") || !strings.Contains(r.stderr, "escapes") {
+		t.Errorf("exit %d, stderr:\n%s", r.exit, r.stderr)
+	}
+	// A symlink that stays inside the folder is an ordinary file.
+	if err := os.Remove(filepath.Join(dir, "guides", "leak.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join("..", "guides", "start-here.md"), filepath.Join(dir, "guides", "again.md")); err != nil {
+		t.Fatal(err)
+	}
+	if r := runVersus(t, nil, "check", "-content", dir); r.exit != 0 || !strings.Contains(r.stdout, "2 guide(s)") {
+		t.Errorf("a symlink inside the folder: exit %d, stdout %q, stderr:\n%s", r.exit, r.stdout, r.stderr)
 	}
 }

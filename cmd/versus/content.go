@@ -19,14 +19,12 @@ import (
 func loadContent(dir string, h *highlight.Highlighter) (*site.Site, error) {
 	var fsys fs.FS = content.FS
 	if dir != "" {
-		info, err := os.Stat(dir)
+		root, err := openFolder("content folder", dir)
 		if err != nil {
-			return nil, fmt.Errorf("content folder: %w", err)
+			return nil, err
 		}
-		if !info.IsDir() {
-			return nil, fmt.Errorf("content folder %s is not a folder", dir)
-		}
-		fsys = os.DirFS(dir)
+		defer root.Close() // Load reads every file before it returns
+		fsys = root.FS()
 	}
 	s, err := site.Load(fsys, site.WithHighlighter(h))
 	var verr *site.ValidationError
@@ -41,19 +39,62 @@ func loadContent(dir string, h *highlight.Highlighter) (*site.Site, error) {
 	return s, nil
 }
 
+// openFolder opens dir, given as the what (content or static files), as an os.Root: files
+// are read through it, so none can lead out of the folder (a symlink to a file elsewhere,
+// "../"), while symlinks that stay inside it work as usual. Refusing every symlink would
+// also refuse those, for no safety gained.
+func openFolder(what, dir string) (*os.Root, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("%s %s is not a folder", what, dir)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return root, nil
+}
+
 // newHighlighter returns a highlighter seeded with the shipped content's highlight cache,
 // so blocks that are as shipped are not highlighted again; others (edited or own content)
-// are highlighted as they come. The cache is left out when this build's chroma did not
-// make it: only start-up is slower then.
-func newHighlighter() *highlight.Highlighter {
-	cache, err := highlight.ParseCache(content.HighlightCache)
+// are highlighted as they come. When the cache cannot be used the highlighter starts
+// empty, which only makes start-up slower, and problem says why: it wraps
+// errHighlightCacheDamaged when the file does not parse, so the caller can tell a broken
+// file from one that a different chroma made.
+func newHighlighter() (h *highlight.Highlighter, problem error) {
+	cache, err := highlight.ParseCache(embeddedHighlightCache)
 	if err != nil {
-		return highlight.New(nil) // the content tests keep the shipped cache readable
+		return highlight.New(nil), fmt.Errorf("%w: %w; rewrite it with go generate ./content", errHighlightCacheDamaged, err)
 	}
-	if usable, _ := cache.Usable(); !usable {
-		return highlight.New(nil)
+	if usable, why := cache.Usable(); !usable {
+		return highlight.New(nil), fmt.Errorf("the embedded highlight cache is left out: %s; rewrite it with go generate ./content", why)
 	}
-	return highlight.New(cache)
+	return highlight.New(cache), nil
+}
+
+// embeddedHighlightCache is the shipped cache; tests replace it with a damaged one.
+var embeddedHighlightCache = content.HighlightCache
+
+// errHighlightCacheDamaged is why a highlight cache that does not parse is left out.
+var errHighlightCacheDamaged = errors.New("the embedded highlight cache is damaged")
+
+// highlighterFor returns the highlighter a command that loads the content in dir uses,
+// telling the author on stderr when the cache is left out. The embedded cache belongs to
+// the embedded content, so checking that content fails on a damaged cache (strict); for a
+// folder of one's own, or when the cache comes from another chroma, it is a warning.
+func highlighterFor(p *process, dir string, strict bool) (*highlight.Highlighter, error) {
+	h, problem := newHighlighter()
+	if problem == nil {
+		return h, nil
+	}
+	if strict && dir == "" && errors.Is(problem, errHighlightCacheDamaged) {
+		return nil, problem
+	}
+	fmt.Fprintf(p.stderr, "versus: warning: %v (start-up highlights every code block)\n", problem)
+	return h, nil
 }
 
 // contentName says where content comes from, for messages.

@@ -162,6 +162,14 @@ func newFlagSet(name, synopsis, description string, stderr io.Writer) *flagSet {
 	return fs
 }
 
+// isSet reports whether the flag name was given, on the command line or by its
+// environment variable.
+func (fs *flagSet) isSet(name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
 func (fs *flagSet) hasFlags() bool {
 	found := false
 	fs.VisitAll(func(*flag.Flag) { found = true })

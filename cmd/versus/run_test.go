@@ -68,7 +68,7 @@ func TestUnknownCommand(t *testing.T) {
 // TestHelp checks that -h, on versus and on every command, explains every flag with its
 // environment variable, and exits 0.
 func TestHelp(t *testing.T) {
-	serveFlagsText := []string{"-addr", "VERSUS_ADDR", "-content", "VERSUS_CONTENT", "-base-url", "VERSUS_BASE_URL", "-site-name", "VERSUS_SITE_NAME", "-shutdown-timeout", "VERSUS_SHUTDOWN_TIMEOUT", `(default 15s)`}
+	serveFlagsText := []string{"-addr", "VERSUS_ADDR", "-content", "VERSUS_CONTENT", "-base-url", "VERSUS_BASE_URL", "-site-name", "VERSUS_SITE_NAME", "-shutdown-timeout", "VERSUS_SHUTDOWN_TIMEOUT", `(default 15s)`, "-trust-request-id", "VERSUS_TRUST_REQUEST_ID", "http://<host>:<port> of -addr, with localhost for a wildcard host"}
 	tests := []struct {
 		args []string
 		want []string
@@ -132,6 +132,7 @@ func TestEnvironment(t *testing.T) {
 		"VERSUS_SITE_NAME": "From env", "VERSUS_SHUTDOWN_TIMEOUT": "3s", "VERSUS_STATIC": "/srv/static",
 		"VERSUS_CORRECTION_URL": "https://c.example/{id}", "VERSUS_SOURCE_URL": "https://s.example/{file}",
 		"VERSUS_HSTS_MAX_AGE": "8760h", "VERSUS_METRICS": "true", "VERSUS_LOG_FORMAT": "json", "VERSUS_LOG_LEVEL": "warn", "VERSUS_DEV": "1",
+		"VERSUS_TRUST_REQUEST_ID": "true",
 	}
 	fs, o := serveFlags(&bytes.Buffer{})
 	if err := fs.parse([]string{"-site-name", "From flag"}, func(k string) string { return env[k] }); err != nil {
@@ -140,7 +141,7 @@ func TestEnvironment(t *testing.T) {
 	want := serveOptions{
 		addr: "127.0.0.1:9999", contentDir: "/srv/content", staticDir: "/srv/static",
 		site:            siteOptions{baseURL: "https://env.example", siteName: "From flag", correctionURL: "https://c.example/{id}", sourceURL: "https://s.example/{file}"},
-		shutdownTimeout: 3e9, hstsMaxAge: 8760 * time.Hour, metrics: true, logFormat: "json", logLevel: "warn", dev: true,
+		shutdownTimeout: 3e9, hstsMaxAge: 8760 * time.Hour, metrics: true, trustRequestID: true, logFormat: "json", logLevel: "warn", dev: true,
 	}
 	if *o != want {
 		t.Errorf("options = %+v, want %+v", *o, want)

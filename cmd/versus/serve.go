@@ -31,6 +31,7 @@ type serveOptions struct {
 	shutdownTimeout time.Duration
 	hstsMaxAge      time.Duration
 	metrics         bool
+	trustRequestID  bool
 	logFormat       string
 	logLevel        string
 	dev             bool
@@ -40,13 +41,14 @@ type serveOptions struct {
 func serveFlags(stderr io.Writer) (*flagSet, *serveOptions) {
 	o := &serveOptions{}
 	fs := newFlagSet("serve", "[flags]", "Loads and validates the content, renders every page once, and serves the site from\nmemory until it gets SIGINT or SIGTERM; then it lets requests in flight finish.", stderr)
-	fs.StringVar(&o.addr, "addr", ":8080", "address to listen on, host:port")
+	fs.StringVar(&o.addr, "addr", defaultAddr, "address to listen on, host:port; with -dev the default is "+defaultDevAddr+" (this machine only)")
 	fs.StringVar(&o.contentDir, "content", "", "serve the content in this folder instead of the embedded content")
 	fs.StringVar(&o.staticDir, "static", "", "serve the stylesheets, scripts and images in this folder instead of the embedded ones")
-	o.site.declare(fs, "http://localhost:<port>")
+	o.site.declare(fs, "http://<host>:<port> of -addr, with localhost for a wildcard host (\":8080\" gives http://localhost:8080)")
 	fs.DurationVar(&o.shutdownTimeout, "shutdown-timeout", 15*time.Second, "how long requests in flight may take to finish after SIGINT or SIGTERM")
-	fs.DurationVar(&o.hstsMaxAge, "hsts-max-age", 0, "send Strict-Transport-Security with this max-age, e.g. 8760h; 0 sends none (only enable behind HTTPS)")
+	fs.DurationVar(&o.hstsMaxAge, "hsts-max-age", 0, "send Strict-Transport-Security with this max-age, a whole number of seconds, e.g. 8760h; 0 sends none (only enable behind HTTPS)")
 	fs.BoolVar(&o.metrics, "metrics", false, "serve request counters as JSON at /debug/vars")
+	fs.BoolVar(&o.trustRequestID, "trust-request-id", false, "keep a request's own X-Request-Id (when sane) instead of making one: only behind a proxy that sets it and drops the client's")
 	fs.StringVar(&o.logFormat, "log-format", "auto", "log format: text, json, or auto (text on a terminal, JSON otherwise)")
 	fs.StringVar(&o.logLevel, "log-level", "info", "log level: debug, info (one line per request), warn or error")
 	fs.BoolVar(&o.dev, "dev", false, "live preview for authors: watch the content and static folders (default ./content and ./static), rebuild on save, show problems on every page, reload open pages")
@@ -56,6 +58,7 @@ func serveFlags(stderr io.Writer) (*flagSet, *serveOptions) {
 	fs.envTwin("shutdown-timeout", "VERSUS_SHUTDOWN_TIMEOUT")
 	fs.envTwin("hsts-max-age", "VERSUS_HSTS_MAX_AGE")
 	fs.envTwin("metrics", "VERSUS_METRICS")
+	fs.envTwin("trust-request-id", "VERSUS_TRUST_REQUEST_ID")
 	fs.envTwin("log-format", "VERSUS_LOG_FORMAT")
 	fs.envTwin("log-level", "VERSUS_LOG_LEVEL")
 	fs.envTwin("dev", "VERSUS_DEV")
@@ -71,6 +74,11 @@ func runServe(ctx context.Context, p *process, args []string) error {
 	if o.shutdownTimeout <= 0 {
 		return fmt.Errorf("the shutdown timeout must be more than zero, not %s", o.shutdownTimeout)
 	}
+	// Strict-Transport-Security's max-age is in whole seconds: 500ms would send max-age=0,
+	// which tells browsers to forget the policy, so refuse it rather than round it.
+	if o.hstsMaxAge < 0 || o.hstsMaxAge%time.Second != 0 {
+		return fmt.Errorf("-hsts-max-age %s: use a whole number of seconds, e.g. 8760h (one year), or 0 to send no Strict-Transport-Security", o.hstsMaxAge)
+	}
 	// The log, a line per request by default, is buffered and flushed every
 	// logFlushDelay, and when runServe returns (after a shutdown on SIGTERM too).
 	logOut := logwriter.New(p.stderr, logFlushDelay)
@@ -79,6 +87,7 @@ func runServe(ctx context.Context, p *process, args []string) error {
 	if err != nil {
 		return err
 	}
+	o.addr = listenAddr(fs, o)
 	if o.site.baseURL == "" {
 		o.site.baseURL = defaultBaseURL(o.addr)
 	}
@@ -90,9 +99,19 @@ func runServe(ctx context.Context, p *process, args []string) error {
 			o.staticDir = "static"
 		}
 	}
+	if o.staticDir != "" {
+		root, err := openFolder("static folder", o.staticDir)
+		if err != nil {
+			return err
+		}
+		_ = root.Close() // checked now, so a mistyped path fails before anything else
+	}
 	// One highlighter for every build: in dev mode, a rebuild highlights only the code
 	// blocks that changed.
-	highlighter := newHighlighter()
+	highlighter, problem := newHighlighter()
+	if problem != nil {
+		logger.Warn("highlight cache left out: start-up highlights every code block", "problem", problem.Error())
+	}
 	build := func() (http.Handler, error) {
 		s, err := loadContent(o.contentDir, highlighter)
 		if err != nil {
@@ -100,13 +119,18 @@ func runServe(ctx context.Context, p *process, args []string) error {
 		}
 		cfg := build.Config{Pages: o.site.config()}
 		if o.staticDir != "" {
-			cfg.StaticFS = os.DirFS(o.staticDir)
+			root, err := openFolder("static folder", o.staticDir)
+			if err != nil {
+				return nil, err
+			}
+			defer root.Close() // build.Site reads every asset before it returns
+			cfg.StaticFS = root.FS()
 		}
 		out, err := build.Site(context.Background(), s, cfg)
 		if err != nil {
 			return nil, fmt.Errorf("rendering the site: %w", err)
 		}
-		srv := server.New(server.Config{HSTSMaxAge: o.hstsMaxAge, Metrics: o.metrics}, out, logger)
+		srv := server.New(server.Config{HSTSMaxAge: o.hstsMaxAge, Metrics: o.metrics, TrustRequestID: o.trustRequestID}, out, logger)
 		s.ReleaseRenderedHTML() // every page is built; serving needs the model, not its HTML
 		return srv, nil
 	}
@@ -116,9 +140,9 @@ func runServe(ctx context.Context, p *process, args []string) error {
 	// slow start-up down. Collect rarely until the site is rendered.
 	gcPercent := debug.SetGCPercent(800)
 	var h http.Handler
+	var reloader *devmode.Reloader
 	if o.dev {
-		reloader, err := devmode.New(build, []string{o.contentDir, o.staticDir}, logger)
-		if err != nil {
+		if reloader, err = devmode.New(build, []string{o.contentDir, o.staticDir}, logger); err != nil {
 			return err
 		}
 		go reloader.Watch(ctx)
@@ -137,15 +161,20 @@ func runServe(ctx context.Context, p *process, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listening: %w", err)
 	}
-	logger.Info("serving", "addr", ln.Addr().String(), "dev", o.dev, "startup", time.Since(start).Round(time.Millisecond).String())
+	hs := server.NewHTTPServer(h, logger)
+	maxConns := server.MaxConnections()
+	ln = hs.Limit(ln, maxConns)
+	logger.Info("serving", "addr", ln.Addr().String(), "dev", o.dev, "startup", time.Since(start).Round(time.Millisecond).String(), "max_connections", maxConns)
 	// Rendering leaves a large heap of garbage behind (Markdown trees, chroma tokens,
 	// compression buffers): give it back to the system once the first requests are served
 	// and the search index is built.
 	time.AfterFunc(2*time.Second, debug.FreeOSMemory)
 	if testHookHandler != nil {
-		h = testHookHandler(h)
+		hs.Handler = testHookHandler(h)
 	}
-	hs := server.NewHTTPServer(h, logger)
+	if reloader != nil {
+		hs.RegisterOnShutdown(reloader.Close) // open previews must not hold the shutdown up
+	}
 	return serve(ctx, ln, hs, logger, o.shutdownTimeout)
 }
 
@@ -204,8 +233,13 @@ func defaultBaseURL(addr string) string {
 
 // serve runs the hardened HTTP server (timeouts, header limit) on ln until ctx is done,
 // then shuts it down: it stops accepting connections, waits up to shutdownTimeout for
-// requests in flight to finish, then closes whatever is left.
-func serve(ctx context.Context, ln net.Listener, srv *http.Server, logger *slog.Logger, shutdownTimeout time.Duration) error {
+// requests in flight to finish, then cuts whatever is left, with a warning saying how many
+// connections it cut. Stopping within the timeout is the job done, so that is a clean
+// exit too: the connections left then are clients that did not read their answers in
+// time, and a failing exit status would let any slow client turn every deploy into a
+// reported failure. A handler that never returns is the one real problem it could hide,
+// and the warning names it.
+func serve(ctx context.Context, ln net.Listener, srv *server.HTTPServer, logger *slog.Logger, shutdownTimeout time.Duration) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -214,15 +248,28 @@ func serve(ctx context.Context, ln net.Listener, srv *http.Server, logger *slog.
 	case <-ctx.Done():
 	}
 	logger.Info("shutting down", "timeout", shutdownTimeout.String())
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
-	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
-		_ = srv.Close()
-		return fmt.Errorf("shutting down: requests still in flight after %s: %w", shutdownTimeout, err)
+	if cut, timedOut := srv.Stop(shutdownTimeout); timedOut {
+		logger.Warn("shutdown timeout passed: connections cut", "timeout", shutdownTimeout.String(), "connections", cut)
 	}
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serving: %w", err)
 	}
 	logger.Info("stopped")
 	return nil
+}
+
+// Default addresses: every interface for the site, this machine only for the preview,
+// whose pages list file paths and whose event stream is for the author alone.
+const (
+	defaultAddr    = ":8080"
+	defaultDevAddr = "127.0.0.1:8080"
+)
+
+// listenAddr is the address serve listens on: -addr (or VERSUS_ADDR) when given, else
+// the default of the mode.
+func listenAddr(fs *flagSet, o *serveOptions) string {
+	if o.dev && !fs.isSet("addr") {
+		return defaultDevAddr
+	}
+	return o.addr
 }

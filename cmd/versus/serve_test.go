@@ -1,9 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"context"
-	"errors"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -197,7 +198,7 @@ func TestGracefulShutdown(t *testing.T) {
 }
 
 // TestShutdownTimeout checks that a request still unfinished after -shutdown-timeout is
-// cut off and reported.
+// cut off and reported, and that run still returns nil (exit 0).
 func TestShutdownTimeout(t *testing.T) {
 	started, _ := slowRequests(t)
 	s := startServer(t, "serve", "-addr", "127.0.0.1:0", "-log-format", "text", "-content", writeFixture(t, nil), "-shutdown-timeout", "200ms")
@@ -215,11 +216,11 @@ func TestShutdownTimeout(t *testing.T) {
 	if waited := time.Since(begin); waited < 200*time.Millisecond {
 		t.Errorf("run returned %s after the cancel, before the shutdown timeout", waited)
 	}
-	if s.err == nil || !strings.Contains(s.err.Error(), "requests still in flight after 200ms") || !errors.Is(s.err, context.DeadlineExceeded) {
-		t.Errorf("run = %v, want the shutdown timeout", s.err)
+	if s.err != nil {
+		t.Errorf("run = %v, want nil: stopping within the timeout is a clean stop", s.err)
 	}
-	if exitCode(s.err, io.Discard) != 1 {
-		t.Error("exit status is not 1")
+	if !strings.Contains(s.log.String(), `level=WARN msg="shutdown timeout passed: connections cut" timeout=200ms connections=1`) {
+		t.Errorf("no warning counting the cut connection:\n%s", s.log.String())
 	}
 }
 
@@ -272,7 +273,163 @@ func TestServerStartsWithTheShippedHighlightCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := newHighlighter().Cache().Len(); got == 0 || got != cache.Len() {
+	h, problem := newHighlighter()
+	if problem != nil {
+		t.Fatal(problem)
+	}
+	if got := h.Cache().Len(); got == 0 || got != cache.Len() {
 		t.Errorf("the server's highlighter starts with %d blocks, want the cache's %d", got, cache.Len())
+	}
+}
+
+// damageHighlightCache replaces the embedded highlight cache with bytes that do not parse,
+// until the test ends.
+func damageHighlightCache(t *testing.T) {
+	t.Helper()
+	saved := embeddedHighlightCache
+	embeddedHighlightCache = []byte("this is not a gzip file")
+	t.Cleanup(func() { embeddedHighlightCache = saved })
+}
+
+// TestServeWarnsOfADamagedHighlightCache: the server still starts (the cache only saves
+// time), but says why its start-up is slower.
+func TestServeWarnsOfADamagedHighlightCache(t *testing.T) {
+	damageHighlightCache(t)
+	s := startServer(t, "-addr", "127.0.0.1:0", "-log-format", "text", "-content", writeFixture(t, nil))
+	// The warning comes before the server listens, so startServer has seen it go by.
+	var line string
+	for l := range strings.Lines(s.log.String()) {
+		if strings.Contains(l, "highlight cache") {
+			line = l
+		}
+	}
+	for _, want := range []string{"level=WARN", "gzip: invalid header", "go generate ./content"} {
+		if !strings.Contains(line, want) {
+			t.Errorf("the warning %q lacks %q; the log:\n%s", line, want, s.log.String())
+		}
+	}
+}
+
+// serveFor runs versus with args for at most 10 seconds: a server that starts serves until
+// then, and returns nil.
+func serveFor(args ...string) (stderr string, exit int) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	var out strings.Builder
+	err := run(ctx, args, func(string) string { return "" }, io.Discard, &out)
+	exit = exitCode(err, &out)
+	return out.String(), exit
+}
+
+// copyStatic copies the shipped static files into a new folder, leaving out those whose
+// name ends with skip.
+func copyStatic(t *testing.T, skip string) string {
+	t.Helper()
+	dir := t.TempDir()
+	src := filepath.Join("..", "..", "static")
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(p, ".go") || (skip != "" && strings.HasSuffix(p, skip)) {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestServeRefusesAStaticFolderWithoutALinkedAsset: a -static folder lacking a file the
+// pages link fails at start, naming the file, rather than serving pages with href="".
+func TestServeRefusesAStaticFolderWithoutALinkedAsset(t *testing.T) {
+	dir := copyStatic(t, "site.js")
+	stderr, exit := serveFor("serve", "-addr", "127.0.0.1:0", "-content", writeFixture(t, nil), "-static", dir)
+	if exit != 1 || !strings.Contains(stderr, `"js/site.js"`) {
+		t.Errorf("exit %d, stderr:\n%s", exit, stderr)
+	}
+	stderr, exit = serveFor("serve", "-addr", "127.0.0.1:0", "-static", filepath.Join(dir, "nowhere"))
+	if exit != 1 || !strings.Contains(stderr, "static folder") || !strings.Contains(stderr, "nowhere") {
+		t.Errorf("missing folder: exit %d, stderr:\n%s", exit, stderr)
+	}
+}
+
+// TestDevModeListensOnLoopbackByDefault: the preview shows file paths and an event stream,
+// so -dev listens on this machine only unless -addr or VERSUS_ADDR says otherwise.
+func TestDevModeListensOnLoopbackByDefault(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{nil, nil, ":8080"},
+		{[]string{"-dev"}, nil, "127.0.0.1:8080"},
+		{[]string{"-dev", "-addr", ":9000"}, nil, ":9000"},
+		{[]string{"-dev"}, map[string]string{"VERSUS_ADDR": "0.0.0.0:9000"}, "0.0.0.0:9000"},
+		{nil, map[string]string{"VERSUS_DEV": "true"}, "127.0.0.1:8080"},
+	} {
+		fs, o := serveFlags(io.Discard)
+		if err := fs.parse(tt.args, func(k string) string { return tt.env[k] }); err != nil {
+			t.Fatal(err)
+		}
+		if got := listenAddr(fs, o); got != tt.want {
+			t.Errorf("%v with %v: listens on %q, want %q", tt.args, tt.env, got, tt.want)
+		}
+	}
+}
+
+// TestDevModeShutsDownWithAPreviewOpen: an open page's event stream does not hold the
+// shutdown up: run returns promptly, and cleanly.
+func TestDevModeShutsDownWithAPreviewOpen(t *testing.T) {
+	s := startServer(t, "-dev", "-addr", "127.0.0.1:0", "-log-format", "text", "-content", writeFixture(t, nil), "-static", filepath.Join("..", "..", "static"))
+	resp, err := http.Get("http://" + s.addr + "/_dev/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if _, err := bufio.NewReader(resp.Body).ReadString('\n'); err != nil {
+		t.Fatal(err)
+	}
+	s.stop()
+	if !s.returned(3 * time.Second) {
+		t.Fatal("run did not return within 3 s of the shutdown, with a preview's event stream open")
+	}
+	if s.err != nil {
+		t.Errorf("run = %v, want nil", s.err)
+	}
+}
+
+// TestServeRefusesAStaticFileOutsideItsFolder: a symlink in the static folder to a file
+// elsewhere is not served as an asset; start fails, naming it.
+func TestServeRefusesAStaticFileOutsideItsFolder(t *testing.T) {
+	dir := copyStatic(t, "")
+	outside := filepath.Join(t.TempDir(), "secret.txt")
+	if err := os.WriteFile(outside, []byte("secret"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "js", "extra.js")); err != nil {
+		t.Fatal(err)
+	}
+	stderr, exit := serveFor("serve", "-addr", "127.0.0.1:0", "-content", writeFixture(t, nil), "-static", dir)
+	if exit != 1 || !strings.Contains(stderr, "js/extra.js") || !strings.Contains(stderr, "escapes") {
+		t.Errorf("exit %d, stderr:\n%s", exit, stderr)
+	}
+}
+
+// TestHSTSMaxAgeMustBeWholeSeconds: max-age is in seconds, so 500ms would send max-age=0,
+// which turns HSTS off in browsers; a negative value would silently send nothing.
+func TestHSTSMaxAgeMustBeWholeSeconds(t *testing.T) {
+	for _, bad := range []string{"500ms", "1.5s", "-1h"} {
+		stderr, exit := serveFor("serve", "-addr", "127.0.0.1:0", "-content", writeFixture(t, nil), "-hsts-max-age", bad)
+		if exit != 1 || !strings.Contains(stderr, "versus: -hsts-max-age ") || !strings.Contains(stderr, ": use a whole number of seconds") {
+			t.Errorf("-hsts-max-age %s: exit %d, stderr:\n%s", bad, exit, stderr)
+		}
 	}
 }

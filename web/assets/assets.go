@@ -34,7 +34,8 @@ type Set struct {
 // ChromaCSS is the logical name of the generated code-highlighting stylesheet.
 const ChromaCSS = "css/chroma.css"
 
-// Build hashes every file in fsys and adds the generated chroma stylesheet.
+// Build hashes every file in fsys and adds the generated chroma stylesheet. fsys must hold
+// every file in Linked: a page cannot link a file that is not there.
 func Build(fsys fs.FS) (*Set, error) {
 	set := &Set{byName: map[string]*Asset{}, byURL: map[string]*Asset{}}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -50,6 +51,11 @@ func Build(fsys fs.FS) (*Set, error) {
 	})
 	if err != nil {
 		return nil, fmt.Errorf("building assets: %w", err)
+	}
+	for _, name := range Linked {
+		if set.byName[name] == nil {
+			return nil, fmt.Errorf("building assets: the static files lack %q, which every page links", name)
+		}
 	}
 	css, err := highlight.Stylesheet()
 	if err != nil {
@@ -95,3 +101,14 @@ func (s *Set) All() []*Asset {
 	sort.Slice(out, func(i, j int) bool { return out[i].URL < out[j].URL })
 	return out
 }
+
+// The files every page links, by logical name (besides ChromaCSS, which is generated).
+const (
+	SiteCSS = "css/site.css"
+	ThemeJS = "js/theme.js"
+	SiteJS  = "js/site.js"
+	Icon    = "img/icon.svg"
+)
+
+// Linked lists the files every page links.
+var Linked = []string{SiteCSS, ThemeJS, SiteJS, Icon}

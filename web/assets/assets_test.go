@@ -7,11 +7,11 @@ import (
 )
 
 func TestBuildHashesNamesAndAddsChroma(t *testing.T) {
-	set, err := Build(fstest.MapFS{
+	set, err := Build(withLinked(fstest.MapFS{
 		"css/site.css": {Data: []byte("body{}")},
 		"static.go":    {Data: []byte("package static")},
 		".hidden":      {Data: []byte("x")},
-	})
+	}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,12 +26,36 @@ func TestBuildHashesNamesAndAddsChroma(t *testing.T) {
 	if set.URL("static.go") != "" || set.URL(".hidden") != "" {
 		t.Error("Go files and dotfiles must not be served")
 	}
-	if len(set.All()) != 2 {
-		t.Errorf("assets = %d, want site.css and the chroma stylesheet", len(set.All()))
+	if len(set.All()) != len(Linked)+1 {
+		t.Errorf("assets = %d, want the %d linked files and the chroma stylesheet", len(set.All()), len(Linked))
 	}
 
-	other, _ := Build(fstest.MapFS{"css/site.css": {Data: []byte("body{color:red}")}})
+	other, _ := Build(withLinked(fstest.MapFS{"css/site.css": {Data: []byte("body{color:red}")}}))
 	if other.URL("css/site.css") == url {
 		t.Error("a changed file kept its hashed name")
+	}
+}
+
+// withLinked adds a stand-in for each linked file that fsys lacks.
+func withLinked(fsys fstest.MapFS) fstest.MapFS {
+	for _, name := range Linked {
+		if fsys[name] == nil {
+			fsys[name] = &fstest.MapFile{Data: []byte("/* " + name + " */")}
+		}
+	}
+	return fsys
+}
+
+// TestBuildRefusesAFolderWithoutALinkedAsset: every page links the stylesheet, the scripts
+// and the icon, so a static folder without one of them cannot make a working site.
+func TestBuildRefusesAFolderWithoutALinkedAsset(t *testing.T) {
+	full := withLinked(fstest.MapFS{})
+	if _, err := Build(full); err != nil {
+		t.Fatalf("every linked asset present: %v", err)
+	}
+	delete(full, SiteJS)
+	_, err := Build(full)
+	if err == nil || !strings.Contains(err.Error(), `the static files lack "js/site.js"`) {
+		t.Errorf("err = %v, want the missing file named", err)
 	}
 }

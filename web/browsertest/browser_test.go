@@ -25,9 +25,11 @@ import (
 
 const chromiumPath = "/usr/bin/chromium"
 
-// startSite serves the shipped content on 127.0.0.1.
+// startSite serves the shipped content on 127.0.0.1. Every browser test starts with it, so
+// it is where -short skips them, before the site is built (a second or more each).
 func startSite(t *testing.T) *httptest.Server {
 	t.Helper()
+	testenv.SkipShort(t, "browser tests")
 	s, err := site.Load(content.FS)
 	if err != nil {
 		t.Fatal(err)

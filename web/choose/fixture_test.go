@@ -2,6 +2,7 @@ package choose_test
 
 import (
 	"io/fs"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -79,11 +80,18 @@ func fixture(t testing.TB) *site.Comparison {
 	return loadComparison(t, fsys)
 }
 
-// shipped loads the embedded content's flask-vs-django comparison.
+// shipped is the embedded content's flask-vs-django comparison, loaded once for the
+// package's tests (over half a second each time): they only read it.
 func shipped(t testing.TB) *site.Comparison {
 	t.Helper()
-	return loadComparison(t, content.FS)
+	s, err := shippedSite()
+	if err != nil {
+		t.Fatalf("load content: %v", err)
+	}
+	return comparisonWithHelper(t, s)
 }
+
+var shippedSite = sync.OnceValues(func() (*site.Site, error) { return site.Load(content.FS) })
 
 func loadComparison(t testing.TB, fsys fs.FS) *site.Comparison {
 	t.Helper()
@@ -91,6 +99,12 @@ func loadComparison(t testing.TB, fsys fs.FS) *site.Comparison {
 	if err != nil {
 		t.Fatalf("load content: %v", err)
 	}
+	return comparisonWithHelper(t, s)
+}
+
+// comparisonWithHelper is s's flask-vs-django comparison, which must have a helper.
+func comparisonWithHelper(t testing.TB, s *site.Site) *site.Comparison {
+	t.Helper()
 	c := s.Comparison("flask-vs-django")
 	if c == nil || c.Choose == nil {
 		t.Fatal("content has no flask-vs-django comparison with a choose.yaml")

@@ -37,6 +37,9 @@ type Reloader struct {
 	problems  []string // from the latest build, when it failed
 	version   int
 	listeners map[chan int]struct{}
+
+	closed    chan struct{} // closed by Close: the event streams end
+	closeOnce sync.Once
 }
 
 // New builds the site once and returns a Reloader for it. The first build must succeed:
@@ -49,7 +52,7 @@ func New(build BuildFunc, dirs []string, logger *slog.Logger) (*Reloader, error)
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &Reloader{build: build, dirs: dirs, interval: 250 * time.Millisecond, logger: logger, current: h, version: 1, listeners: map[chan int]struct{}{}}, nil
+	return &Reloader{build: build, dirs: dirs, interval: 250 * time.Millisecond, logger: logger, current: h, version: 1, listeners: map[chan int]struct{}{}, closed: make(chan struct{})}, nil
 }
 
 // Watch polls the folders until ctx is done and rebuilds after each change. Polling needs
@@ -100,6 +103,11 @@ func (r *Reloader) Rebuild() {
 		}
 	}
 }
+
+// Close ends the open event streams, and any opened later, so that a server shutting down
+// is not held up by the pages still open in a browser (each stream lasts as long as its
+// tab). Give it to http.Server.RegisterOnShutdown. It may be called more than once.
+func (r *Reloader) Close() { r.closeOnce.Do(func() { close(r.closed) }) }
 
 // Problems returns the problems of the latest build, or nil when it was good.
 func (r *Reloader) Problems() []string {
@@ -207,12 +215,18 @@ func inject(page []byte, problems []string) []byte {
 	return out
 }
 
-// serveEvents streams "reload" events until the client goes away.
+// serveEvents streams "reload" events until the client goes away or Close is called.
 func (r *Reloader) serveEvents(w http.ResponseWriter, req *http.Request) {
 	flusher, ok := w.(http.Flusher)
 	if !ok {
 		http.Error(w, "streaming is not supported", http.StatusInternalServerError)
 		return
+	}
+	select {
+	case <-r.closed:
+		http.Error(w, "the server is shutting down", http.StatusServiceUnavailable)
+		return
+	default:
 	}
 	events := make(chan int, 1)
 	r.mu.Lock()
@@ -233,6 +247,8 @@ func (r *Reloader) serveEvents(w http.ResponseWriter, req *http.Request) {
 	for {
 		select {
 		case <-req.Context().Done():
+			return
+		case <-r.closed:
 			return
 		case v := <-events:
 			_, _ = fmt.Fprintf(w, "event: reload\ndata: %d\n\n", v)

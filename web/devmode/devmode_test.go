@@ -153,3 +153,42 @@ func TestFirstBuildMustSucceed(t *testing.T) {
 		t.Fatal("New accepted a broken first build")
 	}
 }
+
+// TestCloseEndsTheEventStreams: a server shutting down closes the streams of open pages
+// (which would otherwise last until the tab is closed); a stream opened afterwards ends at
+// once.
+func TestCloseEndsTheEventStreams(t *testing.T) {
+	r, err := New(builder(writeFixture(t)), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(r)
+	defer ts.Close()
+	resp, err := http.Get(ts.URL + eventsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	ended := make(chan error, 1)
+	go func() {
+		_, err := io.Copy(io.Discard, resp.Body)
+		ended <- err
+	}()
+	r.Close()
+	select {
+	case err := <-ended:
+		if err != nil {
+			t.Errorf("the stream ended with %v, want a clean end", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the event stream is still open 5 s after Close")
+	}
+	late, err := http.Get(ts.URL + eventsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer late.Body.Close()
+	if late.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("a stream opened after Close: status %d, want 503", late.StatusCode)
+	}
+}

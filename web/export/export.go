@@ -2,7 +2,8 @@
 // any static host or CDN can serve: every page and asset with the bytes the server sends,
 // each page's preview image (drawn here, all at once), the 404 page, the permanent
 // redirects as a _redirects file plus a meta-refresh page at each old address of a page,
-// and the .gz and .br copies beside every compressible file.
+// the response headers as a _headers file, and the .gz and .br copies beside every
+// compressible file.
 package export
 
 import (
@@ -133,6 +134,7 @@ func plan(out *build.Output, sum *Summary) ([]output, error) {
 	}
 	sum.Redirects = len(out.Redirects)
 	outputs = append(outputs, output{name: RedirectsFile, body: redirectsFile(out.Redirects)})
+	outputs = append(outputs, output{name: HeadersFile, body: headersFile()})
 
 	seen := make(map[string]bool, len(outputs))
 	for _, o := range outputs {

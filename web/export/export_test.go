@@ -91,8 +91,8 @@ func TestWriteTree(t *testing.T) {
 	got := tree(t, dir)
 
 	// Every file the server stores, at its place, plus each page's preview image, the 404
-	// page and its image, the redirects and a page at each redirecting address.
-	want := []string{"404.html", "_redirects", "preview/errors/404.png"}
+	// page and its image, the redirects, the headers and a page at each redirecting address.
+	want := []string{"404.html", "_headers", "_redirects", "preview/errors/404.png"}
 	pageCount, files, previews := 0, 0, 1
 	for _, f := range out.Files {
 		name, isPage, err := fileName(f.Path)
@@ -128,7 +128,7 @@ func TestWriteTree(t *testing.T) {
 	}
 
 	// Compressed copies: beside every text file of some size, and only where they help.
-	contentTypes := map[string]string{"404.html": pages.HTMLType, "_redirects": "text/plain"}
+	contentTypes := map[string]string{"404.html": pages.HTMLType, "_redirects": "text/plain", "_headers": "text/plain"}
 	for _, f := range out.Files {
 		name, _, _ := fileName(f.Path)
 		contentTypes[name] = f.ContentType
@@ -146,7 +146,7 @@ func TestWriteTree(t *testing.T) {
 		for _, suffix := range []string{".gz", ".br"} {
 			hasCopy := slices.Contains(got, name+suffix)
 			switch {
-			case name == RedirectsFile || !compress.Compressible(ct):
+			case name == RedirectsFile || name == HeadersFile || !compress.Compressible(ct):
 				if hasCopy {
 					t.Errorf("%s%s: %s (%s) needs no compressed copy", name, suffix, name, ct)
 				}

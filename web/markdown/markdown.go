@@ -64,6 +64,7 @@ func New(frameworkNames map[string]string, highlighter *highlight.Highlighter, o
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
+			parser.WithBlockParsers(util.Prioritized(nestingGuard{}, 0)),
 			parser.WithASTTransformers(
 				util.Prioritized(codeAttributeTransformer{}, 100),
 				util.Prioritized(codePairTransformer{}, 200),
@@ -129,9 +130,15 @@ type Document struct {
 
 // Render parses and renders source. Line numbers in the result are source lines plus
 // lineOffset, so a caller that strips front matter can report lines of the whole file.
+//
+// A document whose blocks nest deeper than MaxNesting is refused with a *LineError.
 func (r *Renderer) Render(source []byte, lineOffset int) (*Document, error) {
-	doc := r.md.Parser().Parse(text.NewReader(source))
+	pc := parser.NewContext()
+	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
 	lines := newLineIndex(source, lineOffset)
+	if offset, tooDeep := pc.Get(tooDeepKey).(int); tooDeep {
+		return nil, &LineError{Line: lines.of(offset), Message: fmt.Sprintf("blocks are nested more than %d deep here (lists, quotes or footnotes within each other)", MaxNesting)}
+	}
 	out := &Document{}
 	var plain strings.Builder
 	groupStart := 0 // index in out.CodeBlocks where the current code pair's blocks begin

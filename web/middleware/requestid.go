@@ -8,30 +8,44 @@ import (
 	"sync"
 )
 
-// RequestIDHeader carries a request's id, in the request (from a proxy) and in the
-// response (so a reader can quote it).
+// RequestIDHeader carries a request's id, in the request (from a trusted proxy) and in
+// the response (so a reader can quote it).
 const RequestIDHeader = "X-Request-Id"
 
-// maxRequestIDBytes bounds an id taken from a proxy.
+// maxRequestIDBytes bounds an id taken from a trusted proxy.
 const maxRequestIDBytes = 64
 
-// RequestID sets X-Request-Id on every response: the request's own X-Request-Id when a
-// proxy sent a sane one (printable ASCII, at most 64 bytes), otherwise an id made here.
-// RequestLog reads it back from the response header.
+// RequestID returns the middleware that sets X-Request-Id on every response: an id made
+// here or, when trustIncoming is set (a proxy in front sets the header and strips the
+// client's), the request's own X-Request-Id if it is sane (printable ASCII, at most 64
+// bytes). Without that trust a client's id is ignored: anyone could write what they like
+// into the log's ids, or reuse another request's. RequestLog reads the id back from the
+// response header.
 //
 // chi's middleware.RequestID does a different job: it keeps any incoming value unchecked,
 // stores the id in the request context (a new context and a copy of the request each time)
 // and does not send it back; so the site has its own.
-func RequestID(next http.Handler) http.Handler {
-	ids := newIDSource()
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if id := r.Header[RequestIDHeader]; len(id) == 1 && saneRequestID(id[0]) {
-			w.Header()[RequestIDHeader] = id
-		} else {
-			w.Header()[RequestIDHeader] = ids.next()
-		}
-		next.ServeHTTP(w, r)
-	})
+func RequestID(trustIncoming bool) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		ids := newIDSource()
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if id := r.Header[RequestIDHeader]; trustIncoming && len(id) == 1 && saneRequestID(id[0]) {
+				w.Header()[RequestIDHeader] = id
+			} else {
+				w.Header()[RequestIDHeader] = ids.next()
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+// ResponseRequestID returns the id RequestID set on w's response, or "" when the request
+// did not pass through RequestID. Every log line about a request carries it.
+func ResponseRequestID(w http.ResponseWriter) string {
+	if v := w.Header()[RequestIDHeader]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
 }
 
 func saneRequestID(id string) bool {

@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-func TestRequestIDKeepsASaneIncomingID(t *testing.T) {
-	h := RequestID(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+func TestRequestIDKeepsASaneIncomingIDWhenTrusted(t *testing.T) {
+	h := RequestID(true)(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
 	for _, tt := range []struct{ incoming, want string }{
 		{"abc-123", "abc-123"},
 		{strings.Repeat("a", 64), strings.Repeat("a", 64)},
@@ -24,7 +24,7 @@ func TestRequestIDKeepsASaneIncomingID(t *testing.T) {
 }
 
 func TestRequestIDReplacesAnUnsafeIncomingID(t *testing.T) {
-	h := RequestID(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	h := RequestID(true)(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
 	for _, incoming := range []string{"", "has space", "tab\there", strings.Repeat("a", 65), "naïve"} {
 		r := httptest.NewRequest(http.MethodGet, "/", nil)
 		if incoming != "" {
@@ -44,6 +44,19 @@ func TestRequestIDReplacesAnUnsafeIncomingID(t *testing.T) {
 	h.ServeHTTP(w, r)
 	if got := w.Header().Get(RequestIDHeader); got == "a" || got == "b" {
 		t.Errorf("repeated header: id %q", got)
+	}
+}
+
+// TestRequestIDIgnoresAnUntrustedIncomingID: without trust, even a sane id from the
+// client is replaced.
+func TestRequestIDIgnoresAnUntrustedIncomingID(t *testing.T) {
+	h := RequestID(false)(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	r := httptest.NewRequest(http.MethodGet, "/", nil)
+	r.Header.Set(RequestIDHeader, "abc-123")
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	if got := w.Header().Get(RequestIDHeader); got == "abc-123" || !saneRequestID(got) {
+		t.Errorf("id %q", got)
 	}
 }
 

@@ -34,17 +34,13 @@ func RequestLog(logger *slog.Logger, obs Observer) func(http.Handler) http.Handl
 			if !logger.Enabled(context.Background(), slog.LevelInfo) {
 				return
 			}
-			var id string
-			if v := w.Header()[RequestIDHeader]; len(v) > 0 {
-				id = v[0]
-			}
 			logger.LogAttrs(context.Background(), slog.LevelInfo, "request",
 				slog.String("method", r.Method),
 				slog.String("path", r.URL.Path),
 				slog.Int("status", status),
 				slog.Int64("bytes", bytes),
 				slog.Duration("duration", elapsed),
-				slog.String("request_id", id),
+				slog.String("request_id", ResponseRequestID(w)),
 			)
 		})
 	}

@@ -23,7 +23,7 @@ func (o *countingObserver) Observe(status int, bytes int64, _ time.Duration) {
 func TestRequestLogWritesOneLinePerRequest(t *testing.T) {
 	var logs bytes.Buffer
 	obs := &countingObserver{}
-	h := RequestID(RequestLog(slog.New(slog.NewJSONHandler(&logs, nil)), obs)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	h := RequestID(true)(RequestLog(slog.New(slog.NewJSONHandler(&logs, nil)), obs)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/missing" {
 			w.WriteHeader(http.StatusNotFound)
 		}
@@ -65,7 +65,7 @@ func TestRequestLogAboveInfoOnlyCounts(t *testing.T) {
 	var logs bytes.Buffer
 	obs := &countingObserver{}
 	logger := slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	h := RequestID(RequestLog(logger, obs)(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {})))
+	h := RequestID(false)(RequestLog(logger, obs)(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {})))
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/", nil))
 	if logs.Len() != 0 {

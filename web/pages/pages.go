@@ -66,8 +66,8 @@ func New(s *site.Site, a *assets.Set, cfg Config) (*Renderer, error) {
 		return nil, fmt.Errorf("base URL %q must be absolute, like https://versus.example.org", cfg.BaseURL)
 	}
 	frame := components.NewFrame(s, cfg.SiteName, base, components.Assets{
-		CSS: a.URL("css/site.css"), ChromaCSS: a.URL(assets.ChromaCSS),
-		ThemeJS: a.URL("js/theme.js"), JS: a.URL("js/site.js"), Icon: a.URL("img/icon.svg"),
+		CSS: a.URL(assets.SiteCSS), ChromaCSS: a.URL(assets.ChromaCSS),
+		ThemeJS: a.URL(assets.ThemeJS), JS: a.URL(assets.SiteJS), Icon: a.URL(assets.Icon),
 	})
 	r := &Renderer{site: s, cfg: cfg, frame: frame}
 	if r.frame.Previews, err = r.previews(); err != nil {

@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 
@@ -13,6 +14,10 @@ import (
 	"github.com/versus-dev/versus/web/site"
 )
 
+// ShippedSite is the shipped content, loaded once for every test of the package, inside
+// and outside it (over half a second each time): they only read it.
+var ShippedSite = sync.OnceValues(func() (*site.Site, error) { return site.Load(content.FS) })
+
 func countWords(text string) int {
 	n := 0
 	words(text, func(span) { n++ })
@@ -22,7 +27,7 @@ func countWords(text string) int {
 // TestSplitBodyShippedContent checks, on every page of the shipped content, that every
 // heading and code block is found in the plain text and that no word is lost or doubled.
 func TestSplitBodyShippedContent(t *testing.T) {
-	s, err := site.Load(content.FS)
+	s, err := ShippedSite()
 	if err != nil {
 		t.Fatal(err)
 	}

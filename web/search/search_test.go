@@ -10,7 +10,6 @@ import (
 	"testing/fstest"
 	"unicode/utf8"
 
-	"github.com/versus-dev/versus/content"
 	"github.com/versus-dev/versus/web/search"
 	"github.com/versus-dev/versus/web/site"
 	"github.com/versus-dev/versus/web/site/sitetest"
@@ -18,7 +17,7 @@ import (
 
 // shipped is the index of the shipped content, built once for all tests and benchmarks.
 var shipped = sync.OnceValues(func() (*search.Index, error) {
-	s, err := site.Load(content.FS)
+	s, err := search.ShippedSite()
 	if err != nil {
 		return nil, fmt.Errorf("loading the shipped content: %w", err)
 	}
@@ -193,7 +192,7 @@ func TestShippedRowsComeOnce(t *testing.T) {
 	if !reflect.DeepEqual(h.Places, want) {
 		t.Errorf("places = %+v\nwant     %+v", h.Places, want)
 	}
-	s, err := site.Load(content.FS)
+	s, err := search.ShippedSite()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"strconv"
 
 	"github.com/versus-dev/versus/components"
 	"github.com/versus-dev/versus/web/pages"
 	"github.com/versus-dev/versus/web/search"
+	"github.com/versus-dev/versus/web/middleware"
 )
 
 // handlerFunc is a handler that returns its error instead of writing it.
@@ -54,14 +56,25 @@ func canceled(r *http.Request, err error) bool {
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	if canceled(r, err) {
 		s.metrics.canceled.Add(1)
-		s.logger.DebugContext(r.Context(), "request canceled", "method", r.Method, "path", r.URL.Path, "err", err)
+		s.logRequest(w, r, slog.LevelDebug, "request canceled", slog.Any("err", err))
 		panic(http.ErrAbortHandler)
 	}
 	var he *httpError
 	if !errors.As(err, &he) {
-		s.logger.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
-		he = &httpError{status: http.StatusInternalServerError, message: "Something went wrong on our side. Please try again."}
+		s.logRequest(w, r, slog.LevelError, "request failed", slog.Any("err", err))
+		he = internalError()
 	}
+	s.writeErrorPage(w, r, he)
+}
+
+// internalError is what a client is told of a failure on our side.
+func internalError() *httpError {
+	return &httpError{status: http.StatusInternalServerError, message: "Something went wrong on our side. Please try again."}
+}
+
+// writeErrorPage sends he's status page: for a plain 404, the page that searches for the
+// words of the path.
+func (s *Server) writeErrorPage(w http.ResponseWriter, r *http.Request, he *httpError) {
 	var body []byte
 	var renderErr error
 	if he.status == http.StatusNotFound && he.message == "" {
@@ -70,7 +83,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		body, renderErr = s.renderer.Error(renderContext(r), he.status, r.URL.Path, he.message, he.links...)
 	}
 	if renderErr != nil {
-		s.logger.ErrorContext(r.Context(), "rendering error page", "err", renderErr)
+		s.logRequest(w, r, slog.LevelError, "rendering error page", slog.Any("err", renderErr))
 		http.Error(w, http.StatusText(he.status), he.status)
 		return
 	}
@@ -106,6 +119,21 @@ func (s *Server) notFoundPage(r *http.Request, links []components.Link) ([]byte,
 
 // answerPanic logs a handler's panic with its stack and sends the 500 page.
 func (s *Server) answerPanic(w http.ResponseWriter, r *http.Request, value any, stack []byte) {
-	s.logger.ErrorContext(r.Context(), "panic", "path", r.URL.Path, "panic", fmt.Sprint(value), "stack", string(stack))
-	s.writeError(w, r, fmt.Errorf("panic: %v", value))
+	s.logRequest(w, r, slog.LevelError, "panic", slog.String("panic", fmt.Sprint(value)), slog.String("stack", string(stack)))
+	s.writeErrorPage(w, r, internalError())
+}
+
+// logRequest logs a line about the request r: every such line carries the method, the
+// path and the request id that RequestID put on w, as the request log line does, so the
+// lines about one request can be found together.
+func (s *Server) logRequest(w http.ResponseWriter, r *http.Request, level slog.Level, msg string, attrs ...slog.Attr) {
+	if !s.logger.Enabled(r.Context(), level) {
+		return
+	}
+	all := append([]slog.Attr{
+		slog.String("method", r.Method),
+		slog.String("path", r.URL.Path),
+		slog.String("request_id", middleware.ResponseRequestID(w)),
+	}, attrs...)
+	s.logger.LogAttrs(r.Context(), level, msg, all...)
 }

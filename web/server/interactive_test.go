@@ -1,24 +1,41 @@
 package server
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/versus-dev/versus/content"
+	"github.com/versus-dev/versus/web/build"
 	"github.com/versus-dev/versus/web/pages"
 	"github.com/versus-dev/versus/web/site"
 )
 
+// shippedServer serves the shipped content, built once for the package's tests (about a
+// second each time): they only read from it.
 func shippedServer(t *testing.T) *Server {
 	t.Helper()
-	s, err := site.Load(content.FS)
+	srv, err := shipped()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return newServer(t, s, pages.Config{BaseURL: "https://versus.example"}, Config{}, nil)
+	return srv
 }
+
+var shipped = sync.OnceValues(func() (*Server, error) {
+	s, err := site.Load(content.FS)
+	if err != nil {
+		return nil, err
+	}
+	out, err := build.Site(context.Background(), s, build.Config{Pages: pages.Config{BaseURL: "https://versus.example"}})
+	if err != nil {
+		return nil, err
+	}
+	return New(Config{}, out, nil), nil
+})
 
 func TestSearchPage(t *testing.T) {
 	srv := shippedServer(t)

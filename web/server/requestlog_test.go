@@ -21,7 +21,7 @@ func TestRequestLogAndMetrics(t *testing.T) {
 	}
 	var logs bytes.Buffer
 	logger := slog.New(slog.NewJSONHandler(&logs, nil))
-	srv := newServer(t, s, pages.Config{}, Config{Metrics: true, HSTSMaxAge: 365 * 24 * time.Hour}, logger)
+	srv := newServer(t, s, pages.Config{}, Config{Metrics: true, HSTSMaxAge: 365 * 24 * time.Hour, TrustRequestID: true}, logger)
 	resp := get(t, srv, http.MethodGet, "/compare/flask-vs-django", "X-Request-Id", "abc-123")
 	if resp.Header.Get("X-Request-Id") != "abc-123" {
 		t.Errorf("request id not echoed: %q", resp.Header.Get("X-Request-Id"))
@@ -64,5 +64,22 @@ func TestRequestLogAndMetrics(t *testing.T) {
 	}
 	if got := get(t, newTestServer(t), http.MethodGet, "/").Header.Get("Strict-Transport-Security"); got != "" {
 		t.Errorf("HSTS sent when not enabled: %q", got)
+	}
+}
+
+// TestIncomingRequestIDIsTrustedOnlyWhenTold: a client's X-Request-Id would let anyone
+// write what they like into the log's request ids, so it is kept only behind a proxy that
+// the operator says sets it (Config.TrustRequestID); otherwise the server makes its own.
+func TestIncomingRequestIDIsTrustedOnlyWhenTold(t *testing.T) {
+	s, err := site.Load(sitetest.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, trust := range []bool{false, true} {
+		srv := newServer(t, s, pages.Config{}, Config{TrustRequestID: trust}, nil)
+		got := get(t, srv, http.MethodGet, "/", "X-Request-Id", "from-the-client").Header.Get("X-Request-Id")
+		if (got == "from-the-client") != trust || got == "" {
+			t.Errorf("trust %v: the response's id is %q", trust, got)
+		}
 	}
 }

@@ -14,18 +14,19 @@ import (
 // store; the handlers only decide between a stored page, a redirect and an error.
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(middleware.RequestID)
+	r.Use(middleware.RequestID(s.cfg.TrustRequestID))
 	r.Use(middleware.RequestLog(s.logger, s.metrics))
 	r.Use(middleware.Recoverer(s.answerPanic))
 	r.Use(middleware.SecurityHeaders(s.cfg.HSTSMaxAge))
 	r.Use(middleware.LimitURL(maxURLBytes, s.handle(func(http.ResponseWriter, *http.Request) error {
 		return &httpError{status: http.StatusRequestURITooLong, message: "This address is too long."}
 	})))
+	notFoundPage := s.handle(func(http.ResponseWriter, *http.Request) error { return notFound() })
 	r.Use(middleware.CanonicalPath(site.StaticPrefix, func(w http.ResponseWriter, r *http.Request, path string) {
 		if err := redirect(w, r, path); err != nil {
 			s.writeError(w, r, err)
 		}
-	}))
+	}, notFoundPage))
 	r.Use(chimiddleware.GetHead) // HEAD is answered by the GET routes, without a body
 
 	r.Get(site.HomePath, s.handle(s.stored))
@@ -49,7 +50,7 @@ func (s *Server) routes() http.Handler {
 		r.Get(site.MetricsPath, s.handle(s.metrics.serveJSON))
 	}
 
-	r.NotFound(s.handle(func(http.ResponseWriter, *http.Request) error { return notFound() }))
+	r.NotFound(notFoundPage)
 	r.MethodNotAllowed(s.handle(func(http.ResponseWriter, *http.Request) error {
 		return &httpError{status: http.StatusMethodNotAllowed, message: "This address only answers GET and HEAD requests."}
 	}))

@@ -24,6 +24,9 @@ type Config struct {
 	HSTSMaxAge time.Duration
 	// Metrics serves request counters as JSON at /debug/vars.
 	Metrics bool
+	// TrustRequestID keeps a request's own X-Request-Id (when sane), for a proxy in front
+	// that sets it; otherwise every request gets an id made here.
+	TrustRequestID bool
 }
 
 // Server serves one built site.

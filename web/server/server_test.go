@@ -223,3 +223,27 @@ func TestSecurityHeaders(t *testing.T) {
 		t.Error("missing nosniff")
 	}
 }
+
+// TestEncodedPathsAreNotSecondAddresses: a page has one address. An encoded slash names a
+// path that does not exist (a pair called "flask-vs-django/orm"), so it is a 404, not the
+// row page; a character encoded for no reason is redirected to the plain form.
+func TestEncodedPathsAreNotSecondAddresses(t *testing.T) {
+	srv := newTestServer(t)
+	for _, tt := range []struct {
+		target   string
+		status   int
+		location string
+	}{
+		{"/compare/flask-vs-django%2form", http.StatusNotFound, ""},
+		{"/compare/flask-vs-django%2Form.json", http.StatusNotFound, ""},
+		{"/compare%2fflask-vs-django", http.StatusNotFound, ""},
+		{"/compare/%66lask-vs-django", http.StatusMovedPermanently, "/compare/flask-vs-django"},
+		{"/compare/flask-vs-django/%6Frm?x=1", http.StatusMovedPermanently, "/compare/flask-vs-django/orm?x=1"},
+		{"/compare/flask-vs-django/orm", http.StatusOK, ""},
+	} {
+		resp := get(t, srv, http.MethodGet, tt.target)
+		if resp.StatusCode != tt.status || resp.Header.Get("Location") != tt.location {
+			t.Errorf("GET %s: %d to %q, want %d to %q", tt.target, resp.StatusCode, resp.Header.Get("Location"), tt.status, tt.location)
+		}
+	}
+}

@@ -28,11 +28,10 @@ type variant struct {
 	encoding []string // nil for identity
 }
 
-// Cache policies. No "public": nothing here is authenticated, so shared caches may store
-// every response anyway (RFC 9111 §3), and REDbot flags it as unnecessary.
+// Header values, built once. The cache policies of built files are web/build's.
 var (
-	cachePage      = []string{"max-age=300, must-revalidate"}
-	cacheImmutable = []string{"max-age=31536000, immutable"}
+	cachePage      = []string{build.CachePage}
+	cacheImmutable = []string{build.CacheImmutable}
 	varyEncoding   = []string{"Accept-Encoding"}
 	cacheDynamic   = []string{"max-age=300"} // pages rendered for a query
 	cacheNone      = []string{"no-store"}    // error pages

@@ -89,18 +89,17 @@ type (
 // are loaded, since weights name them.
 func (l *loader) loadChoose(c *Comparison, dir string) {
 	file := path.Join(dir, "choose.yaml")
-	data, err := fs.ReadFile(l.fsys, file)
-	if errors.Is(err, fs.ErrNotExist) {
+	if _, err := fs.Stat(l.fsys, file); errors.Is(err, fs.ErrNotExist) {
 		return
 	}
 	ps := &l.problems
-	if err != nil {
-		ps.add(file, 0, "cannot read: %v", err)
+	data, ok := l.readFile(file)
+	if !ok {
 		return
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		reportYAMLError(file, 0, err, ps)
+		reportSyntaxError(file, 0, data, err, ps)
 		return
 	}
 	if len(root.Content) == 0 {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -59,7 +60,7 @@ func splitFrontMatter(file string, data []byte, ps *problems) (*document, bool) 
 
 	var root yaml.Node
 	if err := yaml.Unmarshal(yamlText, &root); err != nil {
-		reportYAMLError(file, 1, err, ps)
+		reportSyntaxError(file, 1, yamlText, err, ps)
 		return nil, false
 	}
 	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
@@ -69,6 +70,33 @@ func splitFrontMatter(file string, data []byte, ps *problems) (*document, bool) 
 	shiftLines(&root, 1)
 	doc.meta = root.Content[0]
 	return doc, true
+}
+
+// reportSyntaxError reports the error yaml.v3 found parsing yamlText, whose line 1 is the
+// file's line shift+1, at the line where it is.
+func reportSyntaxError(file string, shift int, yamlText []byte, err error, ps *problems) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		msg = m[2]
+	}
+	ps.add(file, shift+syntaxErrorLine(yamlText, err), "%s", friendlyYAML(msg))
+}
+
+// syntaxErrorLine returns the line of yamlText (1-based) where the syntax error err is:
+// the first line at which the text up to it fails to parse with err's very message. The
+// message's own line cannot be used: yaml.v3 names the line where the enclosing construct
+// starts (an unclosed "[", a block mapping), 0-based for parser errors and 1-based for
+// scanner errors, and no line at all for the first. Parsing stops at the first problem, so
+// every longer prefix fails the same way: a binary search finds the line in a few parses.
+func syntaxErrorLine(yamlText []byte, err error) int {
+	lines := bytes.SplitAfter(yamlText, []byte("\n"))
+	want := err.Error()
+	first := sort.Search(len(lines), func(i int) bool {
+		var n yaml.Node
+		e := yaml.Unmarshal(bytes.Join(lines[:i+1], nil), &n)
+		return e != nil && e.Error() == want
+	})
+	return min(first+1, len(lines))
 }
 
 // decodeStrict decodes the front matter into v, reporting unknown keys and wrong types

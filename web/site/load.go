@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -9,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/versus-dev/versus/web/highlight"
 	"github.com/versus-dev/versus/web/markdown"
@@ -104,15 +106,16 @@ type (
 
 // loader holds the state of one Load.
 type loader struct {
-	fsys        fs.FS
-	problems    problems
-	highlighter *highlight.Highlighter // nil: markdown.New makes one
-	md          *markdown.Renderer
-	site        *Site
-	docs        []renderedDoc      // every rendered body, for link and code checks
-	jobs        []renderJob        // bodies waiting for renderAll
-	subjects    map[string]Subject // every subject by id, with its releases, as first declared
-	envOwners   map[string]string  // environment (lock file) → the subject that names it
+	fsys         fs.FS
+	problems     problems
+	highlighter  *highlight.Highlighter // nil: markdown.New makes one
+	md           *markdown.Renderer
+	site         *Site
+	docs         []renderedDoc      // every rendered body, for link and code checks
+	jobs         []renderJob        // bodies waiting for renderAll
+	subjects     map[string]Subject // every subject by id, with its releases, as first declared
+	envOwners    map[string]string  // environment (lock file) → the subject that names it
+	contentBytes int64              // bytes of every file read so far
 }
 
 // renderedDoc is a rendered body with what its links and code may refer to.
@@ -190,12 +193,74 @@ func Load(fsys fs.FS, options ...Option) (*Site, error) {
 }
 
 func (l *loader) read(file string) (*document, bool) {
+	data, ok := l.readFile(file)
+	if !ok {
+		return nil, false
+	}
+	return splitFrontMatter(file, data, &l.problems)
+}
+
+// Limits of content, which bound the memory and time that loading and serving it take: a
+// site holds every page rendered, in memory, which takes about twelve times the size of
+// its source.
+const (
+	MaxFileBytes    = 1 << 20  // one content file
+	MaxContentBytes = 16 << 20 // every file of a content folder together
+)
+
+// readFile reads a content file, reporting why it cannot be used: it cannot be read, it is
+// over MaxFileBytes (known before it is read) or takes the content past MaxContentBytes,
+// or it is not UTF-8 (pages are served as UTF-8, so such a file would make invalid pages).
+func (l *loader) readFile(file string) ([]byte, bool) {
+	info, err := fs.Stat(l.fsys, file)
+	if err != nil {
+		l.problems.add(file, 0, "cannot read: %v", err)
+		return nil, false
+	}
+	if info.Size() > MaxFileBytes {
+		l.problems.add(file, 0, "the file is %d bytes; a content file may have at most %d (1 MiB)", info.Size(), MaxFileBytes)
+		return nil, false
+	}
+	if l.contentBytes+info.Size() > MaxContentBytes {
+		if l.contentBytes <= MaxContentBytes {
+			l.problems.add(file, 0, "the content passes 16 MiB in all with this file (content folders may hold at most %d bytes); nothing after it is read", MaxContentBytes)
+		}
+		l.contentBytes = MaxContentBytes + 1
+		return nil, false
+	}
+	l.contentBytes += info.Size()
 	data, err := fs.ReadFile(l.fsys, file)
 	if err != nil {
 		l.problems.add(file, 0, "cannot read: %v", err)
 		return nil, false
 	}
-	return splitFrontMatter(file, data, &l.problems)
+	if int64(len(data)) > MaxFileBytes { // it grew since the Stat
+		l.problems.add(file, 0, "the file is %d bytes; a content file may have at most %d (1 MiB)", len(data), MaxFileBytes)
+		return nil, false
+	}
+	if !utf8.Valid(data) {
+		line, column, b := firstInvalidUTF8(data)
+		l.problems.add(file, line, "the file is not UTF-8: byte 0x%02X at column %d of this line; save it as UTF-8", b, column)
+		return nil, false
+	}
+	return data, true
+}
+
+// firstInvalidUTF8 finds the first byte of data that is not part of valid UTF-8: its
+// line, its column (in bytes, 1-based) and the byte.
+func firstInvalidUTF8(data []byte) (line, column int, b byte) {
+	line, lineStart := 1, 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return line, i - lineStart + 1, data[i]
+		}
+		if r == '\n' {
+			line, lineStart = line+1, i+1
+		}
+		i += size
+	}
+	return line, len(data) - lineStart + 1, 0
 }
 
 // render queues doc's body for rendering; set receives the result once renderAll has run.
@@ -221,6 +286,12 @@ func (l *loader) renderAll() {
 		}
 	})
 	for i, job := range l.jobs {
+		var lineErr *markdown.LineError
+		if errors.As(errs[i], &lineErr) {
+			l.problems.add(job.doc.file, lineErr.Line, "%s", lineErr.Message)
+			job.set(&markdown.Document{})
+			continue
+		}
 		if errs[i] != nil {
 			l.problems.add(job.doc.file, job.doc.bodyOffset+1, "%v", errs[i])
 			job.set(&markdown.Document{})
@@ -255,7 +326,7 @@ func (l *loader) sources(doc *document, metas []sourceMeta, required bool) []Sou
 		if strings.TrimSpace(s.Title) == "" {
 			ps.add(doc.file, line, "source needs a title")
 		}
-		if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		if !isWebURL(s.URL) {
 			ps.add(doc.file, line, "source url %q must be an absolute http(s) URL", s.URL)
 		}
 		if s.Read.IsZero() {
@@ -264,6 +335,21 @@ func (l *loader) sources(doc *document, metas []sourceMeta, required bool) []Sou
 		out = append(out, Source{Title: s.Title, URL: s.URL, Read: s.Read.Time, Subjects: s.Subjects})
 	}
 	return out
+}
+
+// isWebURL reports whether raw is an absolute http or https URL with a host: the only
+// kind of URL a source may have, and what a link to another site must be.
+func isWebURL(raw string) bool {
+	u, err := url.Parse(raw)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+}
+
+// isMailto reports whether raw is a mailto: URL with an address. Links may be one: it
+// opens a mail client and runs nothing. Every other scheme (javascript:, data:, file:…)
+// is refused, whatever the renderer would make of it.
+func isMailto(raw string) bool {
+	u, err := url.Parse(raw)
+	return err == nil && u.Scheme == "mailto" && strings.Contains(u.Opaque, "@")
 }
 
 func (l *loader) requireText(doc *document, value, key string) {
@@ -330,8 +416,12 @@ func (l *loader) loadFrameworks() {
 			f.Facts = append(f.Facts, Fact(fact))
 		}
 		for i, link := range meta.Links {
-			if u, err := url.Parse(link.URL); err != nil || u.Host == "" || strings.TrimSpace(link.Title) == "" {
-				l.problems.add(doc.file, lineOf(doc.meta, "links", i), "a link needs a title and an absolute URL")
+			line := lineOf(doc.meta, "links", i)
+			if strings.TrimSpace(link.Title) == "" {
+				l.problems.add(doc.file, line, "a link needs a title")
+			}
+			if !isWebURL(link.URL) && !isMailto(link.URL) {
+				l.problems.add(doc.file, line, "link url %q must be an absolute http(s) or mailto URL", link.URL)
 			}
 			f.Links = append(f.Links, NamedLink(link))
 		}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -76,7 +77,12 @@ func TestValidationErrors(t *testing.T) {
 		{name: "unknown code framework", file: row, old: "framework=django", new: "framework=rails", want: row + `:24: code block framework "rails" is not a subject (one of: django, flask)`},
 		{name: "unreadable code attributes", file: row, old: "file=models.py", new: "file=app/models.py", want: row + `:24: code block attributes {framework=django file=app/models.py} cannot be read`},
 		{name: "no front matter", file: row, old: "---\ntitle: ORM", new: "title: ORM", want: row + `:1: missing front matter`},
-		{name: "yaml syntax", file: row, old: "order: 10", new: "order: [10", want: row + `:`},
+		{name: "yaml syntax", file: row, old: "order: 10", new: "order: [10", want: row + `:4: did not find expected ',' or ']'`},
+		{name: "profile link with a script scheme", file: "frameworks/flask.md", old: `url: "https://flask.palletsprojects.com/"}`, new: `url: "javascript://host/%0Aalert(1)"}`, want: `frameworks/flask.md:7: link url "javascript://host/%0Aalert(1)" must be an absolute http(s) or mailto URL`},
+		{name: "profile link with an ftp scheme", file: "frameworks/flask.md", old: `url: "https://flask.palletsprojects.com/"}`, new: `url: "ftp://flask.example/"}`, want: `frameworks/flask.md:7: link url "ftp://flask.example/" must be an absolute http(s) or mailto URL`},
+		{name: "profile link without a title", file: "frameworks/flask.md", old: `{title: Documentation, `, new: `{title: "", `, want: `frameworks/flask.md:7: a link needs a title`},
+		{name: "body link with a script scheme", file: row, old: "(/guides/start-here)", new: "(javascript:alert(1))", want: row + `:17: link "javascript:alert(1)" must be a site path, an http(s) URL or a mailto: address`},
+		{name: "body link with a data scheme", file: row, old: "(/guides/start-here)", new: "(data:text/html,hi)", want: row + `:17: link "data:text/html,hi" must be a site path, an http(s) URL or a mailto: address`},
 		{name: "bad row file name", file: "comparisons/flask-vs-django/rows/Bad_Name.md", newFile: true, want: `comparisons/flask-vs-django/rows/Bad_Name.md: row id "Bad_Name" (the file name) must be lowercase letters, digits and dashes`},
 		{name: "unexpected row file", file: "comparisons/flask-vs-django/rows/notes.txt", newFile: true, want: `comparisons/flask-vs-django/rows/notes.txt: unexpected file`},
 		{name: "duplicate category", file: index, old: "  - {id: security, title: Security}", new: "  - {id: security, title: Security}\n  - {id: data, title: Again}", want: index + `:10: duplicate category id "data"`},
@@ -147,4 +153,54 @@ func TestShippedContent(t *testing.T) {
 		t.Fatal("the shipped content has no flask-vs-django comparison")
 	}
 	t.Logf("%d rows in %d categories, %d guides, %d profiles", len(c.Rows), len(c.Categories), len(s.Guides), len(s.Frameworks))
+}
+
+// TestContentMustBeUTF8: pages are served as UTF-8, so a content file that is not (a
+// Latin-1 save, a stray byte) is refused at the line of its first bad byte, in the front
+// matter, in the body and in choose.yaml.
+func TestContentMustBeUTF8(t *testing.T) {
+	const row = "comparisons/flask-vs-django/rows/orm.md"
+	for _, tt := range []struct {
+		name, file, old, new, want string
+	}{
+		{"front matter", row, "title: ORM", "title: ORM caf\xe9", row + ":2: the file is not UTF-8: byte 0xE9 at column 15 of this line; save it as UTF-8"},
+		{"body", row, "## Why it matters", "## Why it \xffmatters", row + ":15: the file is not UTF-8: byte 0xFF at column 11 of this line; save it as UTF-8"},
+		{"guide", "guides/start-here.md", "title: Start here", "title: Start here\n# \xc3(", "guides/start-here.md:3: the file is not UTF-8: byte 0xC3 at column 3 of this line; save it as UTF-8"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := sitetest.FS()
+			breakFixture(t, fsys, tt.file, tt.old, tt.new)
+			wantProblem(t, fsys, tt.want)
+		})
+	}
+	fsys := sitetest.FS()
+	fsys["comparisons/flask-vs-django/choose.yaml"] = &fstest.MapFile{Data: []byte("questions:\n  - id: caf\xe9\n")}
+	wantProblem(t, fsys, "comparisons/flask-vs-django/choose.yaml:2: the file is not UTF-8: byte 0xE9 at column 12 of this line; save it as UTF-8")
+}
+
+// TestContentSizeIsLimited: a file over MaxFileBytes is refused without being read whole,
+// and so is the content that passes MaxContentBytes in all; a body nested too deep is a
+// problem at its line.
+func TestContentSizeIsLimited(t *testing.T) {
+	fsys := sitetest.FS()
+	huge := "---\ntitle: Huge\nsummary: x\nreviewed: 2026-11-01\n---\n" + strings.Repeat("word ", MaxFileBytes/5)
+	fsys["guides/huge.md"] = &fstest.MapFile{Data: []byte(huge)}
+	wantProblem(t, fsys, fmt.Sprintf("guides/huge.md: the file is %d bytes; a content file may have at most 1048576 (1 MiB)", len(huge)))
+
+	fsys = sitetest.FS()
+	// Files without front matter are read (and counted) but not rendered, which keeps the
+	// test quick.
+	filler := []byte(strings.Repeat("Text. ", (MaxFileBytes-1000)/6))
+	for i := range MaxContentBytes/len(filler) + 1 {
+		fsys[fmt.Sprintf("guides/g%03d.md", i)] = &fstest.MapFile{Data: filler}
+	}
+	wantProblem(t, fsys, ": the content passes 16 MiB in all with this file (content folders may hold at most 16777216 bytes); nothing after it is read")
+
+	fsys = sitetest.FS()
+	var deep strings.Builder
+	for i := range 100 {
+		deep.WriteString(strings.Repeat("  ", i) + "- item\n")
+	}
+	breakFixture(t, fsys, "guides/start-here.md", "reviewed: 2026-11-01\n---\n", "reviewed: 2026-11-01\n---\n"+deep.String())
+	wantProblem(t, fsys, "guides/start-here.md:26: blocks are nested more than 20 deep here")
 }

@@ -110,14 +110,18 @@ func headingIDs(hs []markdown.Heading) map[string]bool {
 	return ids
 }
 
-// check returns why dest does not resolve, or "" when it does or is external.
+// check returns why dest does not resolve, or "" when it does or is an http(s) or mailto:
+// URL.
 func (t linkTargets) check(dest string, from renderedDoc) string {
 	u, err := url.Parse(dest)
 	if err != nil {
 		return "link " + quote(dest) + " is not a valid URL"
 	}
 	if u.Scheme != "" || u.Host != "" {
-		return "" // external
+		if isWebURL(dest) || isMailto(dest) {
+			return "" // external
+		}
+		return "link " + quote(dest) + " must be a site path, an http(s) URL or a mailto: address"
 	}
 	if u.Path == "" {
 		if u.Fragment == "" || headingIDs(from.doc.Headings)[u.Fragment] {
