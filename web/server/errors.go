@@ -9,9 +9,9 @@ import (
 	"strconv"
 
 	"github.com/versus-dev/versus/components"
+	"github.com/versus-dev/versus/web/middleware"
 	"github.com/versus-dev/versus/web/pages"
 	"github.com/versus-dev/versus/web/search"
-	"github.com/versus-dev/versus/web/middleware"
 )
 
 // handlerFunc is a handler that returns its error instead of writing it.
