@@ -175,8 +175,8 @@ func NewComparisonPage(f Frame, c *site.Comparison, filter FilterView, keep func
 	return p
 }
 
-// newTableRow is a row as a comparison's table shows it: in a pair's table, the winning
-// cell marked; in the table of every subject, each pair's verdict and summary, and each
+// newTableRow is a row as a comparison's table shows it: in a pair's table (and on the
+// row's own page), the winning cell marked; in the table of every subject, each pair's verdict and summary, and each
 // cell marked with the subjects it is the better fit than.
 func newTableRow(row *site.Row) Row {
 	r := newRow(row)

@@ -47,7 +47,7 @@ func NewRowPage(f Frame, row *site.Row, correctionURL, sourceURL string) RowPage
 		Shell:      f.Shell(row.Path(), row.Title+": "+c.Title, description),
 		Comparison: Link{Title: c.Title, URL: c.Path()},
 		Category:   row.Category.Title,
-		Row:        newRow(row),
+		Row:        newTableRow(row),
 		Body:       templ.Raw(string(row.Body.HTML)),
 		Sources:    newSources(row.Sources),
 		Checked:    checkedSentence(row),
@@ -75,6 +75,14 @@ func NewRowPage(f Frame, row *site.Row, correctionURL, sourceURL string) RowPage
 		p.Next = &Link{Title: next.Title, URL: next.Path()}
 	}
 	return p
+}
+
+// verdictChip says who wins a row, in a few words: "Django is the better fit", or "Tie".
+func verdictChip(r Row) string {
+	if r.Verdict == tieVerdict {
+		return "Tie"
+	}
+	return r.VerdictName + " is the better fit"
 }
 
 // checkedSentence says what the row's facts were checked against and when: "Checked

@@ -39,16 +39,40 @@ func TestRowDetail(t *testing.T) {
 	if got := doc.Find(".breadcrumbs li").Text(); got != "Flask vs DjangoSecurity" || doc.Find(`.breadcrumbs a[href="/compare/flask-vs-django"]`).Length() != 1 {
 		t.Errorf("breadcrumbs = %q", got)
 	}
-	if doc.Find("h1").Text() != "CSRF protection" || doc.Find(".lede").Text() != "Django protects forms by default." {
-		t.Error("heading or summary missing")
+	// The page opens on the answer: the feature, its verdict beside it, the reason under them.
+	header := doc.Find("header.row-header")
+	if header.Find(".row-heading h1").Text() != "CSRF protection" || header.Find(".row-reason").Text() != "Django protects forms by default." {
+		t.Errorf("header = %q", header.Text())
 	}
-	flask := doc.Find(`.cell[data-framework=flask]`)
-	if flask.Find("dt").Text() != "Flask" || flask.Find(".support.support-extension").Text() != "Extension" || flask.Find(".cell-text").Text() != "Flask-WTF" {
-		t.Errorf("Flask's cell = %q", flask.Text())
-	}
-	if got := doc.Find("dd.verdict.verdict-tie").Text(); got != "Tie" {
+	if got := header.Find(".row-heading h1 + p.verdict-chip.verdict-tie").Text(); got != "Verdict: Tie" {
 		t.Errorf("verdict = %q", got)
 	}
+	if header.Find(".verdict-chip .visually-hidden").Text() != "Verdict: " {
+		t.Error("the chip does not say it is the verdict to a screen reader")
+	}
+	// Then the cells, and no card of the verdict's own: on a tie neither cell is marked.
+	if doc.Find(".cells .cell").Length() != 2 || doc.Find(".cells .verdict").Length() != 0 || doc.Find(".cell.win, .win-label").Length() != 0 {
+		t.Errorf("cells = %q", doc.Find(".cells").Text())
+	}
+	flask := doc.Find(`.cell[data-framework=flask]`)
+	if strings.TrimSpace(flask.Find("dt").Text()) != "Flask" || flask.Find(".support.support-extension").Text() != "Extension" || flask.Find(".cell-text").Text() != "Flask-WTF" {
+		t.Errorf("Flask's cell = %q", flask.Text())
+	}
+	if doc.Find("header.row-header + dl.cells + .prose").Length() != 1 {
+		t.Error("the explanation does not follow the header and the cells")
+	}
+	// A winner: named in the chip, its cell tinted (class win) and labelled in words.
+	won := sampleRowPage()
+	won.Row.Verdict, won.Row.VerdictName = "django", "Django"
+	won.Row.Cells[1].Wins = "Better fit"
+	doc = renderHTML(t, RowDetail(won))
+	if got := doc.Find("p.verdict-chip.verdict-django").Text(); got != "Verdict: Django is the better fit" {
+		t.Errorf("verdict = %q", got)
+	}
+	if win := doc.Find(".cell.win"); win.Length() != 1 || win.AttrOr("data-framework", "") != "django" || win.Find("dt .win-label").Text() != "Better fit" || win.Find("dt").Text() != "Django Better fit" {
+		t.Errorf("the winning cell is not marked in words: %q", win.Text())
+	}
+	doc = renderHTML(t, RowDetail(sampleRowPage()))
 	if doc.Find(".prose #body").Length() != 1 || doc.Find(".sources li").Length() != 1 {
 		t.Error("body or sources missing")
 	}
@@ -90,6 +114,10 @@ func TestNewRowPage(t *testing.T) {
 	}
 	if p.Comparison != (Link{Title: "Flask vs Django", URL: "/compare/flask-vs-django"}) || p.Category != "Data" || p.Row.ID != "orm" {
 		t.Errorf("comparison %+v, category %q", p.Comparison, p.Category)
+	}
+	// Django wins the row: its cell says so, as in the pair's table.
+	if p.Row.Cells[0].Wins != "" || p.Row.Cells[1].Wins != "Better fit" || verdictChip(p.Row) != "Django is the better fit" {
+		t.Errorf("cells %+v, chip %q", p.Row.Cells, verdictChip(p.Row))
 	}
 	if p.Checked != "Reviewed 1 November 2026." || len(p.Sources) != 1 || p.Prev != nil || p.Next != nil || p.OtherPairs != nil {
 		t.Errorf("checked %q, %d sources, prev %v, next %v, other pairs %v", p.Checked, len(p.Sources), p.Prev, p.Next, p.OtherPairs)

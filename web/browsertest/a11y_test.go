@@ -79,6 +79,10 @@ func TestAccessibility(t *testing.T) {
 	// On a phone the header's menu folds and the tables are cards: the pages whose layout
 	// changes there are checked at that size too.
 	phonePages := []string{"/", "/compare/flask-vs-django", "/compare/flask-vs-django-vs-fastapi", "/compare/flask-vs-fastapi?wins=flask"}
+	// Row pages open on the verdict and lay their code out by width: a tie, a win with
+	// code side by side at 1366 px, a trait row, a ranged sample; at both sizes.
+	rowPages := []string{"/compare/flask-vs-django/orm", "/compare/flask-vs-django/mtv-pattern", "/compare/flask-vs-django/licence", "/compare/django-vs-fastapi/background-tasks", "/compare/flask-vs-fastapi/template-inheritance"}
+	phonePages = append(phonePages, rowPages...)
 	type run struct {
 		scheme string
 		view   viewport
@@ -92,13 +96,16 @@ func TestAccessibility(t *testing.T) {
 		for _, path := range phonePages {
 			runs = append(runs, run{scheme, phone, path})
 		}
+		for _, path := range rowPages {
+			runs = append(runs, run{scheme, desktop, path})
+		}
 	}
 	for _, r := range runs {
 		scheme, path := r.scheme, r.path
 		call(t, ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
 		name := scheme + path
-		if r.view.mobile {
-			name = scheme + "-phone" + path
+		if r.view.name != "" {
+			name = scheme + "-" + r.view.name + path
 		}
 		{
 			t.Run(name, func(t *testing.T) {

@@ -29,7 +29,15 @@ const chromiumPath = "/usr/bin/chromium"
 // it is where -short skips them, before the site is built (a second or more each).
 func startSite(t *testing.T) *httptest.Server {
 	t.Helper()
-	testenv.SkipShort(t, "browser tests")
+	ts, _ := startShipped(t)
+	return ts
+}
+
+// startShipped serves the shipped content on 127.0.0.1, and returns it too, for tests
+// that visit every page of a kind.
+func startShipped(t *testing.T) (*httptest.Server, *site.Site) {
+	t.Helper()
+	testenv.SkipShort(t, "browser tests") // before building the site, which takes a second or two
 	s, err := site.Load(content.FS)
 	if err != nil {
 		t.Fatal(err)
@@ -47,12 +55,19 @@ func startSite(t *testing.T) *httptest.Server {
 	ts.Config.Handler = server.New(server.Config{}, out, nil)
 	ts.Start()
 	t.Cleanup(ts.Close)
-	return ts
+	return ts, s
 }
 
 // newBrowser starts a fresh headless Chromium, or skips (fails under CI) without one.
-// Browser tests are a slow suite: -short skips them.
+// Browser tests are a slow suite: -short skips them. The test's steps have a minute.
 func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	return newBrowserFor(t, time.Minute)
+}
+
+// newBrowserFor is newBrowser for a test whose steps take up to timeout in all: one that
+// visits every page of a kind.
+func newBrowserFor(t *testing.T, timeout time.Duration) context.Context {
 	t.Helper()
 	testenv.SkipShort(t, "browser tests")
 	if _, err := os.Stat(chromiumPath); err != nil {
@@ -79,7 +94,7 @@ func newBrowser(t *testing.T) context.Context {
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("starting Chromium: %v", err)
 	}
-	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, timeout)
 	t.Cleanup(cancelTimeout)
 	return ctx
 }

@@ -53,6 +53,18 @@ func TestCodePairs(t *testing.T) {
 	if !pairs.Eq(1).HasClass("code-single") {
 		t.Error("a lone framework block should be marked code-single")
 	}
+	// One block beside two: the sides share one row (their tops), then the marks'. Their
+	// longest lines (23 and 22 characters) fit beside each other in the narrowest width.
+	if !first.HasClass("code-fit-60") || first.Children().Length() != 1 || !first.Children().First().Is(".code-sides.code-rows-1") {
+		out, _ := goquery.OuterHtml(first)
+		t.Errorf("the pair's layout:\n%s", out)
+	}
+	cols.Each(func(i int, col *goquery.Selection) {
+		if col.Children().Length() != 1 || !col.Children().First().Is("div.code-row") || col.Find(".code-row > figure").Length() != []int{1, 2}[i] {
+			out, _ := goquery.OuterHtml(col)
+			t.Errorf("column %d:\n%s", i, out)
+		}
+	})
 	if first.Find("pre.chroma span.kn").Length() == 0 {
 		t.Error("Python is not highlighted with chroma classes")
 	}
@@ -69,6 +81,33 @@ func TestCodePairs(t *testing.T) {
 	}
 	if got := doc.CodeGroups[0].Frameworks(); strings.Join(got, ",") != "flask,django" {
 		t.Errorf("frameworks = %v", got)
+	}
+}
+
+// TestCodePairRows: the sides' blocks are put in shared rows, the shared template in a row
+// of its own, and a pair too wide for any page has no code-fit class.
+func TestCodePairRows(t *testing.T) {
+	long := strings.Repeat("x", 90)
+	src := "```python {framework=flask file=app.py}\n" + long + "\n```\n" +
+		"```html {framework=flask file=t.html}\n<p>\n```\n" +
+		"```python {framework=django file=views.py}\n" + long + "\n```\n" +
+		"```python {framework=django file=urls.py}\nurlpatterns = []\n```\n" +
+		"```html {framework=django file=t.html}\n<p>\n```\n"
+	_, html := render(t, src, 0)
+	pair := html.Find(".code-pair")
+	if pair.Find(".code-sides.code-rows-2").Length() != 1 || strings.Contains(pair.AttrOr("class", ""), "code-fit") {
+		t.Errorf("pair class %q, sides %q", pair.AttrOr("class", ""), pair.Find(".code-sides").AttrOr("class", ""))
+	}
+	var rows []string
+	pair.Find(".code-column").Each(func(_ int, col *goquery.Selection) {
+		var side []string
+		col.Find(".code-row").Each(func(_ int, row *goquery.Selection) {
+			side = append(side, strings.TrimSpace(strings.ReplaceAll(row.Find(".code-file").Text(), "\n", "")))
+		})
+		rows = append(rows, strings.Join(side, " | "))
+	})
+	if got := strings.Join(rows, " / "); got != "app.py | t.html / views.pyurls.py | t.html" {
+		t.Errorf("rows: %s", got)
 	}
 }
 
@@ -162,7 +201,7 @@ func TestSampleMarks(t *testing.T) {
 			return &SampleMark{Only: "Django 6.1+ only"}
 		}
 		return &SampleMark{
-			Summary: "Tested on Flask 3.1.3 (Python 3.11 and 3.13)",
+			Summary: "Tested on Flask 3.1.3 (Python 3.11 and 3.13)", Runs: "Runs on Flask 3.1.3",
 			Details: []MarkDetail{{Label: "Request", Parts: []MarkPart{{Text: "GET /?a=1&b=<2>", Code: true}}},
 				{Label: "Expects", Parts: []MarkPart{{Text: "status 200, a body containing "}, {Text: `"x"`, Quote: true}}}},
 			Link: "/guides/how", LinkText: "How the code is tested",
@@ -198,6 +237,24 @@ func TestSampleMarks(t *testing.T) {
 	if !django.Is("p.sample-mark") || django.Text() != "Django 6.1+ only" || django.Find("details").Length() != 0 {
 		out, _ := goquery.OuterHtml(django)
 		t.Errorf("the Django column ends with %s", out)
+	}
+	// Each block's header says it in short, linking to what the check does: the list
+	// under its sample, by an id unique on the page (the pair's number and the framework).
+	if id, _ := flask.Find("dl.sample-check").Attr("id"); id != "sample-1-flask" {
+		t.Errorf("the check's id is %q", id)
+	}
+	runs := columns.First().Find("figcaption .code-runs")
+	if runs.Length() != 1 || runs.Text() != "Runs on Flask 3.1.3" || runs.Find("a.sample-runs").AttrOr("href", "") != "#sample-1-flask" {
+		out, _ := goquery.OuterHtml(runs)
+		t.Errorf("the Flask block's mark is %s", out)
+	}
+	columns.Last().Find("figcaption").Each(func(i int, c *goquery.Selection) {
+		if got := c.Find(".code-runs").Text(); got != "Django 6.1+ only" || c.Find(".code-runs a").Length() != 0 {
+			t.Errorf("Django block %d's mark reads %q", i, got)
+		}
+	})
+	if got := html.Find("div.code-pair").Eq(1).Find("a.sample-runs").AttrOr("href", ""); got != "#sample-2-flask" {
+		t.Errorf("the second pair's mark links to %q", got)
 	}
 	// Without a marker, nothing is added.
 	_, plain := render(t, pairSource, 0)

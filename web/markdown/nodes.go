@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"slices"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -15,8 +16,15 @@ import (
 	"github.com/versus-dev/versus/web/highlight"
 )
 
-// CodePair groups consecutive framework code blocks; its children are CodeColumns.
-type CodePair struct{ ast.BaseBlock }
+// CodePair groups consecutive framework code blocks; its children are CodeColumns, one
+// per framework, each holding its blocks in CodeRows that every column of the pair shares
+// (see layout.go).
+type CodePair struct {
+	ast.BaseBlock
+	Index int // its number in the document, from 1: the sample marks' ids
+	Rows  int // the rows of blocks each column has
+	Fit   int // the width in characters it needs side by side; 0: always stacked
+}
 
 // KindCodePair is the node kind of CodePair.
 var KindCodePair = ast.NewNodeKind("CodePair")
@@ -27,10 +35,14 @@ func (n *CodePair) Kind() ast.NodeKind { return KindCodePair }
 // Dump implements ast.Node.
 func (n *CodePair) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
 
-// CodeColumn holds one framework's blocks within a CodePair.
+// CodeColumn holds one framework's blocks within a CodePair: one sample.
 type CodeColumn struct {
 	ast.BaseBlock
 	Framework string
+	// mark is the sample's mark and markID the id of what it says the check does, set
+	// when the column is rendered, for its blocks' headers.
+	mark   *SampleMark
+	markID string
 }
 
 // KindCodeColumn is the node kind of CodeColumn.
@@ -43,6 +55,19 @@ func (n *CodeColumn) Kind() ast.NodeKind { return KindCodeColumn }
 func (n *CodeColumn) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{"Framework": n.Framework}, nil)
 }
+
+// CodeRow is one row of a CodeColumn's blocks: the row of the pair's grid they start in,
+// shared with the other columns' blocks of the same row. It may be empty.
+type CodeRow struct{ ast.BaseBlock }
+
+// KindCodeRow is the node kind of CodeRow.
+var KindCodeRow = ast.NewNodeKind("CodeRow")
+
+// Kind implements ast.Node.
+func (n *CodeRow) Kind() ast.NodeKind { return KindCodeRow }
+
+// Dump implements ast.Node.
+func (n *CodeRow) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
 
 // Permalink is the visible "#" link appended to every heading with an id.
 type Permalink struct {
@@ -112,10 +137,12 @@ func stringAttribute(n ast.Node, name string) string {
 }
 
 // codePairTransformer wraps each run of consecutive framework blocks in a CodePair with
-// one CodeColumn per framework, in order of first appearance.
+// one CodeColumn per framework, in order of first appearance, lays the pair out
+// (layoutPair) and numbers the pairs in document order.
 type codePairTransformer struct{}
 
-func (codePairTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+func (codePairTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	source := reader.Source()
 	var parents []ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering && n.FirstChild() != nil && n.Type() != ast.TypeInline {
@@ -136,20 +163,50 @@ func (codePairTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.
 			}
 			pair := &CodePair{}
 			parent.InsertBefore(parent, run[0], pair)
-			columns := map[string]*CodeColumn{}
+			var columns []*CodeColumn
+			var sides [][]ast.Node
 			for _, block := range run {
 				fw := frameworkOf(block)
-				col := columns[fw]
-				if col == nil {
-					col = &CodeColumn{Framework: fw}
-					columns[fw] = col
-					pair.AppendChild(pair, col)
+				i := slices.IndexFunc(columns, func(col *CodeColumn) bool { return col.Framework == fw })
+				if i < 0 {
+					i = len(columns)
+					columns = append(columns, &CodeColumn{Framework: fw})
+					sides = append(sides, nil)
 				}
 				parent.RemoveChild(parent, block)
-				col.AppendChild(col, block)
+				sides[i] = append(sides[i], block)
+			}
+			shapes := make([][]sideBlock, len(sides))
+			for i, blocks := range sides {
+				for _, b := range blocks {
+					shapes[i] = append(shapes[i], sideBlock{file: stringAttribute(b, "file"), code: codeOf(b.(*ast.FencedCodeBlock), source)})
+				}
+			}
+			layout := layoutPair(shapes)
+			pair.Rows, pair.Fit = layout.rows, layout.fit
+			for i, col := range columns {
+				rows := make([]*CodeRow, layout.rows)
+				for r := range rows {
+					rows[r] = &CodeRow{}
+					col.AppendChild(col, rows[r])
+				}
+				for j, b := range sides[i] {
+					row := rows[layout.rowOf[i][j]]
+					row.AppendChild(row, b)
+				}
+				pair.AppendChild(pair, col)
 			}
 		}
 	}
+	index := 0
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if pair, ok := n.(*CodePair); ok && entering {
+			index++
+			pair.Index = index
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // permalinkTransformer appends a Permalink to every heading that has an id.
@@ -184,6 +241,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, r.renderCodeBlock)
 	reg.Register(KindCodePair, r.renderPair)
 	reg.Register(KindCodeColumn, r.renderColumn)
+	reg.Register(KindCodeRow, r.renderRow)
 	reg.Register(KindPermalink, r.renderPermalink)
 }
 
@@ -194,41 +252,64 @@ func (r *nodeRenderer) name(id string) string {
 	return id
 }
 
+// renderPair opens a pair as two elements: the pair (the group, and the container its
+// width is asked of) and its sides (the grid of its columns).
 func (r *nodeRenderer) renderPair(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
-		_, _ = w.WriteString("</div>\n")
+		_, _ = w.WriteString("</div>\n</div>\n")
 		return ast.WalkContinue, nil
 	}
+	pair := n.(*CodePair)
 	class := "code-pair"
 	if n.ChildCount() == 1 {
-		class = "code-pair code-single"
+		class += " code-single"
+	}
+	if pair.Fit > 0 {
+		class += fmt.Sprintf(" code-fit-%d", pair.Fit)
 	}
 	var label []string
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		label = append(label, r.name(c.(*CodeColumn).Framework))
 	}
-	_, _ = fmt.Fprintf(w, `<div class="%s" role="group" aria-label="%s">`+"\n", class, template.HTMLEscapeString(joinAnd(label)+" code"))
+	_, _ = fmt.Fprintf(w, `<div class="%s" role="group" aria-label="%s">`+"\n"+`<div class="code-sides code-rows-%d">`+"\n",
+		class, template.HTMLEscapeString(joinAnd(label)+" code"), pair.Rows)
 	return ast.WalkContinue, nil
 }
 
+// renderColumn writes a sample: its rows of blocks, then its mark. The mark is worked
+// out first, so that each block's header can say it too.
 func (r *nodeRenderer) renderColumn(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	col := n.(*CodeColumn)
 	if !entering {
-		if r.marker != nil {
-			var blocks []CodeBlock
-			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-				if fb, ok := c.(*ast.FencedCodeBlock); ok {
-					blocks = append(blocks, codeBlockOf(fb, source))
-				}
-			}
-			if mark := r.marker(n.(*CodeColumn).Framework, blocks); mark != nil {
-				writeSampleMark(w, mark)
-			}
+		if col.mark != nil {
+			writeSampleMark(w, col.mark, col.markID)
 		}
 		_, _ = w.WriteString("</div>\n")
 		return ast.WalkContinue, nil
 	}
-	fw := n.(*CodeColumn).Framework
-	_, _ = fmt.Fprintf(w, `<div class="code-column" data-framework="%s">`+"\n", template.HTMLEscapeString(fw))
+	if r.marker != nil {
+		var blocks []CodeBlock
+		_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+			if fb, ok := c.(*ast.FencedCodeBlock); ok && entering {
+				blocks = append(blocks, codeBlockOf(fb, source))
+			}
+			return ast.WalkContinue, nil
+		})
+		col.mark = r.marker(col.Framework, blocks)
+		if col.mark != nil {
+			col.markID = fmt.Sprintf("sample-%d-%s", n.Parent().(*CodePair).Index, col.Framework)
+		}
+	}
+	_, _ = fmt.Fprintf(w, `<div class="code-column" data-framework="%s">`+"\n", template.HTMLEscapeString(col.Framework))
+	return ast.WalkContinue, nil
+}
+
+func (r *nodeRenderer) renderRow(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(`<div class="code-row">`)
+	} else {
+		_, _ = w.WriteString("</div>\n")
+	}
 	return ast.WalkContinue, nil
 }
 
@@ -256,6 +337,9 @@ func (r *nodeRenderer) renderCodeBlock(w util.BufWriter, source []byte, node ast
 		if file := stringAttribute(n, "file"); file != "" {
 			_, _ = fmt.Fprintf(w, ` <span class="code-file">%s</span>`, template.HTMLEscapeString(file))
 		}
+		if col := columnOf(n); col != nil && col.mark != nil {
+			writeBlockMark(w, col.mark, col.markID)
+		}
 		_, _ = w.WriteString("</figcaption>\n")
 	}
 	_, _ = w.WriteString(`<pre tabindex="0" class="chroma"><code>`)
@@ -271,6 +355,16 @@ func (r *nodeRenderer) renderCodeBlock(w util.BufWriter, source []byte, node ast
 		_, _ = w.WriteString("</figure>\n")
 	}
 	return ast.WalkContinue, nil
+}
+
+// columnOf is the CodeColumn a block is in, or nil.
+func columnOf(n ast.Node) *CodeColumn {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if col, ok := p.(*CodeColumn); ok {
+			return col
+		}
+	}
+	return nil
 }
 
 // joinAnd joins names as "A", "A and B", "A, B and C".

@@ -37,8 +37,11 @@ func TestRowPageHasCodePairAndSources(t *testing.T) {
 	if got := doc.Find(`.cell[data-framework=flask] .support`).Text(); got != "Extension" {
 		t.Errorf("Flask's support reads %q", got)
 	}
-	if got := doc.Find(`dd.verdict`).Text(); got != "Django" {
+	if got := doc.Find(`.row-heading .verdict-chip`).Text(); got != "Verdict: Django is the better fit" {
 		t.Errorf("verdict = %q", got)
+	}
+	if got := doc.Find(`.cell.win[data-framework=django] .win-label`).Text(); got != "Better fit" {
+		t.Errorf("Django's cell is labelled %q", got)
 	}
 	if doc.Find(`p.meta a[href="/compare/flask-vs-django#orm"]`).Length() != 1 {
 		t.Error("no link to the row in the table")

@@ -91,6 +91,10 @@ func TestSampleMarks(t *testing.T) {
 		`<details class="sample-mark"><summary><span class="sample-only">Django 6.1+ only.</span> Tested on Django 6.1.3 (Python 3.13)</summary>`,
 		`<dt>Command</dt><dd><code>python manage.py check</code></dd>`,
 		`<p class="sample-how"><a href="/guides/how-the-code-is-tested">How the code is tested</a></p>`,
+		// In short, in each block's header, linking to the check.
+		`<span class="code-runs"><a class="sample-runs" href="#sample-1-flask">Runs on Flask 3.1.3</a></span>`,
+		`<span class="code-runs"><span class="sample-only">Django 6.1+ only.</span> <a class="sample-runs" href="#sample-1-django">Runs on Django 6.1.3</a></span>`,
+		`<dl class="sample-check" id="sample-1-django">`,
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the ORM row's code lacks\n%s\nin\n%s", want, html)

@@ -195,8 +195,9 @@ func ParseSample(blocks []markdown.CodeBlock) (SampleSpec, []string) {
 	return spec, problems
 }
 
-// SampleMark is what the page says under a sample's code: which releases it is right for,
-// which CI ran it on and what the run checks (nil when there is nothing to say: no
+// SampleMark is what the page says of a sample's code, under it and, in short, in the
+// header of each of its blocks: which releases it is right for, which CI ran it on
+// ("Runs on Django 5.2.19 and 6.1.3") and what the run checks (nil when there is nothing to say: no
 // version= and no environment). how is the page that explains how samples are run, linked
 // from the mark when it has a URL.
 func (s Subject) SampleMark(spec SampleSpec, how NamedLink) *markdown.SampleMark {
@@ -209,20 +210,29 @@ func (s Subject) SampleMark(spec SampleSpec, how NamedLink) *markdown.SampleMark
 		return mark
 	}
 	mark.Summary = "Tested on " + s.Name + " " + releaseList(releases)
+	mark.Runs = "Runs on " + s.Name + " " + joinAnd(versionsOf(releases))
 	mark.Details = spec.Check.describe(s.ID)
 	mark.Link, mark.LinkText = how.URL, how.Title
 	return mark
 }
 
-// releaseList names releases with their Pythons, each version once: "5.2.19 (Python 3.11)
-// and 6.1.3 (Python 3.13)", "3.1.3 (Python 3.11 and 3.13)".
-func releaseList(releases []Release) string {
+// versionsOf lists the versions of releases, each once, in order.
+func versionsOf(releases []Release) []string {
 	var versions []string
-	pythons := map[string][]string{}
 	for _, r := range releases {
 		if !slices.Contains(versions, r.Version) {
 			versions = append(versions, r.Version)
 		}
+	}
+	return versions
+}
+
+// releaseList names releases with their Pythons, each version once: "5.2.19 (Python 3.11)
+// and 6.1.3 (Python 3.13)", "3.1.3 (Python 3.11 and 3.13)".
+func releaseList(releases []Release) string {
+	versions := versionsOf(releases)
+	pythons := map[string][]string{}
+	for _, r := range releases {
 		if !slices.Contains(pythons[r.Version], r.Python) {
 			pythons[r.Version] = append(pythons[r.Version], r.Python)
 		}
