@@ -252,7 +252,7 @@ func (ch *Choose) forPair(p *Comparison) *Choose {
 					w.Row = p.Row(w.Row.ID)
 				}
 				if w.Category != nil {
-					w.Category = p.category(w.Category.ID)
+					w.Category = p.Category(w.Category.ID)
 				}
 				pa.Weights = append(pa.Weights, w)
 			}

@@ -390,8 +390,8 @@ func (r *Row) Neighbours() (prev, next *Row) {
 	return prev, next
 }
 
-// category returns the category with this id, or nil.
-func (c *Comparison) category(id string) *Category {
+// Category returns the category with this id, or nil.
+func (c *Comparison) Category(id string) *Category {
 	for _, cat := range c.Categories {
 		if cat.ID == id {
 			return cat
@@ -400,9 +400,12 @@ func (c *Comparison) category(id string) *Category {
 	return nil
 }
 
-// ReleaseRenderedHTML drops the rendered HTML of every Markdown body. A server calls it
-// once its pages are built: after that the content model serves search and the pages
-// rendered per request, none of which use it, and it is most of the model's memory.
+// ReleaseRenderedHTML drops the rendered HTML of the rows', guides' and profiles' bodies. A
+// server calls it once its pages are built: after that the content model serves search
+// and the pages rendered per request, none of which show those bodies, and they are most
+// of the model's memory (4.5 MiB of the shipped site's 17 MiB live heap). The
+// comparisons' introductions are kept: the filtered views of a table show them, and they
+// weigh a few KiB.
 func (s *Site) ReleaseRenderedHTML() {
 	release := func(d *markdown.Document) {
 		if d != nil {
@@ -410,7 +413,6 @@ func (s *Site) ReleaseRenderedHTML() {
 		}
 	}
 	for _, c := range append(s.Comparisons[:len(s.Comparisons):len(s.Comparisons)], s.Tables...) {
-		release(c.Intro)
 		for _, row := range c.Rows {
 			release(row.Body)
 		}
