@@ -1,5 +1,8 @@
 package site
 
+// The decision helper (choose.yaml): its questions and answers, the weights each answer
+// gives rows or categories, how a pair keeps those toward its two subjects, and its loader.
+
 import (
 	"errors"
 	"io/fs"
