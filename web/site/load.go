@@ -67,15 +67,20 @@ func Load(fsys fs.FS, options ...Option) (*Site, error) {
 		return nil, fmt.Errorf("listing comparisons: %w", err)
 	}
 	// Subjects first: every body's code blocks are labelled with subject names, and each
-	// sample is marked with its subject's releases.
-	var metas []*document
+	// sample is marked with its subject's releases. Each index.md is decoded here, once,
+	// and the rest of it loaded once the Markdown renderer knows the names.
+	type indexFile struct {
+		doc  *document
+		meta *comparisonMeta
+	}
+	var indexes []indexFile
 	names := map[string]string{}
 	for _, file := range comparisonDirs {
 		doc, meta := l.readComparisonMeta(file)
 		if doc == nil {
 			continue
 		}
-		metas = append(metas, doc)
+		indexes = append(indexes, indexFile{doc, meta})
 		for _, s := range meta.Subjects {
 			names[s.ID] = s.Name
 		}
@@ -83,8 +88,8 @@ func Load(fsys fs.FS, options ...Option) (*Site, error) {
 	}
 	l.checkLockFiles()
 	l.md = markdown.New(names, l.highlighter, markdown.WithSampleMarks(l.sampleMark))
-	for _, doc := range metas {
-		l.loadComparison(doc)
+	for _, index := range indexes {
+		l.loadComparison(index.doc, index.meta)
 	}
 	if len(comparisonDirs) == 0 {
 		l.problems.add("comparisons", 0, "no comparison found: expected comparisons/<a>-vs-<b>/index.md")

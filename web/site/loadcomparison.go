@@ -14,6 +14,7 @@ import (
 	"github.com/versus-dev/versus/web/markdown"
 )
 
+// readComparisonMeta reads and decodes a comparison's index.md; nil when it cannot be used.
 func (l *loader) readComparisonMeta(file string) (*document, *comparisonMeta) {
 	doc, ok := l.read(file)
 	if !ok {
@@ -26,11 +27,10 @@ func (l *loader) readComparisonMeta(file string) (*document, *comparisonMeta) {
 	return doc, &meta
 }
 
-// loadComparison reads a comparison as written (index.md, its rows and choose.yaml), then
-// derives the comparison of each pair of its subjects and adds them to the site.
-func (l *loader) loadComparison(doc *document) {
-	var meta comparisonMeta
-	_ = doc.decodeStrict(&meta, &l.problems) // decoded cleanly once already
+// loadComparison reads a comparison as written (index.md, decoded as meta, its rows and
+// choose.yaml), then derives the comparison of each pair of its subjects and adds them to
+// the site.
+func (l *loader) loadComparison(doc *document, meta *comparisonMeta) {
 	dir := path.Dir(doc.file)
 	c := &Comparison{
 		Slug: path.Base(dir), File: doc.file, Title: meta.Title, Summary: meta.Summary,
@@ -67,7 +67,7 @@ func (l *loader) loadComparison(doc *document) {
 	if c.IsTable() && meta.Answer != "" {
 		ps.add(doc.file, lineOf(doc.meta, "answer"), "with three subjects or more, each pair has its own answer: write it under pairs: {%s: {answer: …}}", PairSlug(ids[0], ids[1]))
 	}
-	pairs := l.declarePairs(doc, c, meta)
+	pairs := l.declarePairs(doc, c, *meta)
 	categories := l.categories(doc, c, meta.Categories)
 	intros := l.bodySections(doc, append(pairSlugs(pairs), c.Slug), !c.IsTable())
 
