@@ -139,10 +139,19 @@ func (s *Server) pick(w http.ResponseWriter, r *http.Request) error {
 // readQuery parses the query string of a page rendered for its query, or answers 414
 // with tooLong when the query is longer than the server will parse.
 func readQuery(r *http.Request, tooLong string) (url.Values, error) {
-	if len(r.URL.RawQuery) > maxQueryBytes {
-		return nil, &httpError{status: http.StatusRequestURITooLong, message: tooLong}
+	if err := checkQueryLength(r, tooLong); err != nil {
+		return nil, err
 	}
 	return r.URL.Query(), nil
+}
+
+// checkQueryLength answers 414 with tooLong when the query is longer than the server
+// will parse.
+func checkQueryLength(r *http.Request, tooLong string) error {
+	if len(r.URL.RawQuery) > maxQueryBytes {
+		return &httpError{status: http.StatusRequestURITooLong, message: tooLong}
+	}
+	return nil
 }
 
 // filteredComparison serves a view of the table chosen in the query (?cat=, ?wins=,
@@ -150,8 +159,8 @@ func readQuery(r *http.Request, tooLong string) (url.Values, error) {
 // that selects nothing is served the stored page; one that is not a view of the table,
 // the page that says what is wrong, with a 400.
 func (s *Server) filteredComparison(w http.ResponseWriter, r *http.Request, c *site.Comparison, stored *entry) error {
-	if len(r.URL.RawQuery) > maxQueryBytes {
-		return &httpError{status: http.StatusRequestURITooLong, message: "This address is too long."}
+	if err := checkQueryLength(r, "This address is too long."); err != nil {
+		return err
 	}
 	f, err := pages.ParseFilter(c, r.URL.RawQuery)
 	var fe *pages.FilterError

@@ -18,7 +18,7 @@ import (
 )
 
 // The filtered views' budgets (README, "Filtered views"). A view is made on its first
-// request, compressed like a stored page, and served from then on like one. The views kept
+// request, gzip-compressed, and served from then on like a stored page. The views kept
 // hold at most viewCacheBytes, of which views asked for more than once may hold
 // viewProtectBytes (a segmented LRU: views asked for once push out only each other, so a
 // flood of texts nobody searches twice leaves the tallies' views alone). Their text (?q=)
@@ -38,12 +38,12 @@ var viewRenderers = max(1, runtime.GOMAXPROCS(0)/2)
 var errBusy = errors.New("every renderer of filtered views is busy")
 
 // views makes the filtered views of the comparisons' tables on request and keeps the most
-// recently used, each as an entry with its gzip and brotli bodies and ETags, keyed by the
-// comparison and the filter's canonical form, so that every spelling of a view shares one.
-// Requests for a view being made wait for it.
+// recently used, each as an entry with its gzip body and ETags (no brotli: build.EncodeGzip
+// says why), keyed by the comparison and the filter's canonical form, so that every
+// spelling of a view shares one. Requests for a view being made wait for it.
 type views struct {
 	renderers   chan struct{} // a slot per view being made
-	compressors sync.Pool     // of *compress.Compressor: each holds 3.4 MiB once used, kept while views are being made
+	compressors sync.Pool     // of *compress.Compressor (gzip's writer holds 0.6 MiB once used)
 	wait        time.Duration
 	flights     singleflight.Group
 	cache       *lru[*entry]
