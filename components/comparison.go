@@ -93,9 +93,9 @@ type FilterView struct {
 	DiffOnly   bool
 	Query      string
 	Active     bool     // the filter is set: the form opens and offers Reset
-	Notes      []string // query values that were ignored, and why
+	Notes      []string // what is wrong with the query (on the 400 page); they open the form
 	Shown      int
-	Total      int
+	Total      int // rows in the table; 0 on a page that lists none (the 400 page), which has no count
 }
 
 // wins is the side the filter lists the rows of: a subject id, "tie", or "" for any.
@@ -264,7 +264,7 @@ func andList(words []string) string {
 
 // NewFilterView is the filter form of c with these categories selected, the rows of this
 // side listed (wins: a subject id, "tie" or "" for any), ties hidden or not, this text,
-// and notes on what in the query was ignored; active says whether the filter hides
+// and notes on what in the query was wrong; active says whether the filter hides
 // anything.
 func NewFilterView(c *site.Comparison, categories []string, wins string, diffOnly bool, query string, active bool, notes []string) FilterView {
 	v := FilterView{
@@ -288,6 +288,30 @@ func NewFilterView(c *site.Comparison, categories []string, wins string, diffOnl
 	}
 	v.Wins = append(v.Wins, FilterOption{ID: tieVerdict, Title: tie, Checked: wins == tieVerdict})
 	return v
+}
+
+// FilterProblemPage is what a comparison answers, with a 400, to a query that is not a view
+// of its table: what was wrong (the form's notes), and the filter form holding what could
+// be read, so that the reader corrects the query there.
+type FilterProblemPage struct {
+	Shell  Shell
+	Title  string
+	Filter FilterView
+	Valid  string // the view of what could be read, when it hides anything; "" otherwise
+	All    string // the whole table
+}
+
+// NewFilterProblemPage returns c's page for a query it cannot show, with the form in the
+// state filter (whose notes say what was wrong) and valid, the view without the problems
+// ("" when that is the whole table). It is never indexed.
+func NewFilterProblemPage(f Frame, c *site.Comparison, filter FilterView, valid string) FilterProblemPage {
+	p := FilterProblemPage{
+		Shell: f.Shell(c.Path(), c.Title, c.Summary),
+		Title: c.Title, Filter: filter, Valid: valid, All: c.Path(),
+	}
+	p.Shell.Meta.NoIndex = true
+	p.Filter.Total = 0 // the page lists no rows
+	return p
 }
 
 func newSubjects(c *site.Comparison) []Subject {

@@ -158,7 +158,7 @@ func TestFilterForm(t *testing.T) {
 	if got := doc.Find(".filter-count").Text(); got != "Showing 1 of 2 rows." {
 		t.Errorf("count = %q", got)
 	}
-	// Notes alone open the form, so the reader sees what was ignored.
+	// Notes alone open the form, so the reader sees what was wrong with the query.
 	notesOnly := renderHTML(t, FilterForm(FilterView{Action: "/c", Notes: []string{"Ignored."}}))
 	if _, open := notesOnly.Find("details").Attr("open"); !open {
 		t.Error("notes do not open the form")
@@ -256,5 +256,21 @@ func TestAndList(t *testing.T) {
 		if got := andList(tc.words); got != tc.want {
 			t.Errorf("andList(%q) = %q, want %q", tc.words, got, tc.want)
 		}
+	}
+}
+
+func TestNewFilterProblemPage(t *testing.T) {
+	f := testFrame(t)
+	c := f.Site.Comparison("flask-vs-django")
+	p := NewFilterProblemPage(f, c, NewFilterView(c, []string{"data"}, "", false, "", true, []string{"Wrong."}), "/compare/flask-vs-django?cat=data#rows")
+	if p.Title != "Flask vs Django" || p.All != "/compare/flask-vs-django" || !p.Shell.Meta.NoIndex || p.Shell.Meta.Canonical != "https://versus.example/compare/flask-vs-django" {
+		t.Errorf("page = %+v", p)
+	}
+	doc := renderHTML(t, FilterProblem(p))
+	if doc.Find(".notice[role=alert] a").Length() != 2 || doc.Find(".filter .notes li").Text() != "Wrong." {
+		t.Errorf("the page does not say what was wrong and where to go: %s", doc.Find("article").Text())
+	}
+	if doc.Find(".filter-count").Length() != 0 {
+		t.Error("a page that lists no rows counts them")
 	}
 }

@@ -180,28 +180,39 @@ func encodeAll(files []*File) error {
 // Encode computes the ETag of f's body and, for compressible types, its gzip and brotli
 // variants, keeping each only when it is smaller than the body. Site does it for every
 // file; the static export, for the redirect pages it makes itself.
-func Encode(c *compress.Compressor, f *File) error {
+func Encode(c *compress.Compressor, f *File) error { return encode(c, f, Gzip, Brotli) }
+
+// EncodeGzip is Encode without brotli, for pages made on request (the server's filtered
+// views): on those, brotli at the site's level costs more time and memory than gzip for
+// a few percent fewer bytes (README, "Filtered views").
+func EncodeGzip(c *compress.Compressor, f *File) error { return encode(c, f, Gzip) }
+
+// encodings are how each compressed representation is made and named.
+var encodings = [NumEncodings]struct {
+	name   string // the Content-Encoding
+	suffix string // of the ETag
+	pack   func(*compress.Compressor, []byte) ([]byte, error)
+}{
+	Gzip:   {"gzip", "-gz", (*compress.Compressor).Gzip},
+	Brotli: {"br", "-br", (*compress.Compressor).Brotli},
+}
+
+// encode sets f's identity ETag and makes its variants in these encodings.
+func encode(c *compress.Compressor, f *File, encs ...Encoding) error {
 	body := f.Body()
 	tag := hash(body)
 	f.Variants[Identity].ETag = `"` + tag + `"`
 	if !compress.Compressible(f.ContentType) {
 		return nil
 	}
-	for _, v := range []struct {
-		enc    Encoding
-		name   string
-		suffix string
-		pack   func(*compress.Compressor, []byte) ([]byte, error)
-	}{
-		{Gzip, "gzip", "-gz", (*compress.Compressor).Gzip},
-		{Brotli, "br", "-br", (*compress.Compressor).Brotli},
-	} {
-		packed, err := v.pack(c, body)
+	for _, enc := range encs {
+		e := encodings[enc]
+		packed, err := e.pack(c, body)
 		if err != nil {
 			return err
 		}
 		if len(packed) < len(body) {
-			f.Variants[v.enc] = &Variant{Body: packed, ETag: `"` + tag + v.suffix + `"`, Encoding: v.name}
+			f.Variants[enc] = &Variant{Body: packed, ETag: `"` + tag + e.suffix + `"`, Encoding: e.name}
 		}
 	}
 	return nil

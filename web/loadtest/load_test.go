@@ -5,12 +5,14 @@ import (
 	"context"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"io"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -130,7 +132,8 @@ func rssKB(t *testing.T, pid int) int {
 }
 
 // targets is every page type: each page in the sitemap, the twins, assets, search,
-// the decision helper, a filtered view, redirects and a 404.
+// the decision helper, every view of a table the pages link to (the tallies' and the
+// verdicts by category's), a query that is not a view (400), redirects and a 404.
 func targets(t *testing.T, base string) []string {
 	t.Helper()
 	resp, err := http.Get(base + "/sitemap.xml")
@@ -156,20 +159,49 @@ func targets(t *testing.T, base string) []string {
 	for _, part := range strings.Split(string(page), `"/static/`)[1:] {
 		out = append(out, "/static/"+part[:strings.IndexByte(part, '"')])
 	}
+	views := map[string]bool{}
+	for _, path := range out {
+		if !strings.HasPrefix(path, "/compare/") || strings.Count(path, "/") != 2 {
+			continue // not a comparison page
+		}
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		for _, m := range viewLink.FindAllSubmatch(page, -1) {
+			views[html.UnescapeString(string(m[1]))] = true
+		}
+	}
+	if len(views) < 100 {
+		t.Fatalf("the comparison pages link %d views of their tables, want over 100", len(views))
+	}
+	for v := range views {
+		out = append(out, v)
+	}
 	return append(out,
 		"/compare/flask-vs-django.json", "/compare/flask-vs-django.csv", "/compare/flask-vs-django/orm.json",
 		"/feed.xml", "/robots.txt", "/search?q=djngo+admn", "/search?q=migr",
 		"/compare/flask-vs-django/choose?size=small&back-office=soon", "/compare/flask-vs-django?cat=data&diff=1",
-		"/compare/django-vs-flask", "/no-such-page")
+		"/compare/flask-vs-django?cat=nope", "/compare/django-vs-flask", "/no-such-page")
 }
+
+// viewLink finds a page's links to views of a comparison's table, without their fragment.
+var viewLink = regexp.MustCompile(`href="(/compare/[a-z-]+\?[^"#]+)`)
+
+// missTarget stands, in the load's targets, for a view of the table nobody asked for
+// before: a text filter of its own on every request, so that the server makes it.
+const missTarget = "/compare/flask-vs-django?q="
 
 // TestLoadAndSoak sends 200,000 requests over keep-alive connections from 32 clients to
 // the server in its default configuration (a log line per request): none may fail, and
-// resident memory may grow at most 10% after warm-up.
+// resident memory may grow at most 10% after warm-up. One target in every few hundred is
+// a view of a table made for that request (missTarget).
 func TestLoadAndSoak(t *testing.T) {
 	b := startBinary(t)
 	base, pid := b.base, b.pid
-	paths := targets(t, base)
+	paths := append(targets(t, base), missTarget)
 	t.Logf("%d distinct targets; resident memory at start %d KB", len(paths), rssKB(t, pid))
 
 	const workers, total, warmup = 32, 200_000, 20_000
@@ -193,6 +225,9 @@ func TestLoadAndSoak(t *testing.T) {
 						return
 					}
 					path := paths[int(i)%len(paths)]
+					if path == missTarget {
+						path += strconv.FormatInt(i, 10)
+					}
 					req, _ := http.NewRequest(http.MethodGet, base+path, nil)
 					if enc := encodings[int(i)%3]; enc != "" {
 						req.Header.Set("Accept-Encoding", enc)

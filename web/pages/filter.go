@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -18,13 +19,13 @@ import (
 // table of every subject the rows where Django is the better fit in at least one of its
 // pairs, or with wins=tie those where every pair ties); ?diff=1 hides ties (on the table,
 // rows where every pair ties); ?q=text keeps rows whose title, summaries or cells contain
-// the text.
+// the text. A Filter is always in its canonical form, so two queries that select the same
+// rows give equal Filters (and the same Encode).
 type Filter struct {
-	Categories []string // selected category ids; none means all
+	Categories []string // selected category ids, each once, in the comparison's order; none means all
 	Wins       string   // a subject id, "tie", or "" for any verdict
 	DiffOnly   bool
-	Query      string
-	Notes      []string // what in the query was ignored, and why; shown on the page
+	Query      string // the text, in lower case, with each run of white space as one space
 }
 
 // Active reports whether the filter hides anything.
@@ -32,70 +33,171 @@ func (f Filter) Active() bool {
 	return len(f.Categories) > 0 || f.Wins != "" || f.DiffOnly || f.Query != ""
 }
 
-// maxFilterQuery bounds the text filter; longer text is cut with a note.
-const maxFilterQuery = 100
-
-// ParseFilter reads a filter from query parameters. Bad values never fail: they are
-// ignored, with a note saying so. Parameters it does not know are ignored silently
-// (links often carry tracking parameters).
-func ParseFilter(c *site.Comparison, q url.Values) Filter {
-	var f Filter
-	known := map[string]bool{}
-	for _, cat := range c.Categories {
-		known[cat.ID] = true
+// Encode is the filter's canonical query string, such as
+// "cat=data&cat=security&diff=1&q=orm&wins=django" (keys sorted, categories in the
+// comparison's order, only what the filter sets); "" for the whole table. Every query that
+// selects the same view encodes the same, so it keys the server's cache of rendered views.
+func (f Filter) Encode() string {
+	var b strings.Builder
+	param := func(name, value string) {
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(name)
+		b.WriteByte('=')
+		b.WriteString(url.QueryEscape(value))
 	}
-	seen := map[string]bool{}
+	for _, id := range f.Categories {
+		param("cat", id)
+	}
+	if f.DiffOnly {
+		param("diff", "1")
+	}
+	if f.Query != "" {
+		param("q", f.Query)
+	}
+	if f.Wins != "" {
+		param("wins", f.Wins)
+	}
+	return b.String()
+}
+
+// FilterError says why a query is not a view of the table. Its problems are sentences for
+// the reader (the server shows them on a 400 page); Valid is the view of what could be
+// read, for that page's form.
+type FilterError struct {
+	Problems []string
+	Valid    Filter
+}
+
+func (e *FilterError) Error() string {
+	return "not a view of the table: " + strings.Join(e.Problems, " ")
+}
+
+// Limits of a filter's query.
+const (
+	maxFilterQuery    = 100 // characters of ?q=, as the form's maxlength
+	maxFilterProblems = 10  // problems listed, so a hostile query cannot make a wall of text
+	maxQuoted         = 40  // characters of the reader's own text quoted in a problem
+)
+
+// filterParams are the parameters a view takes; every other one is a problem.
+var filterParams = []string{"cat", "wins", "diff", "q"}
+
+// ParseFilter reads a view of c's table from a raw query string. Names and values are
+// read in any case and with spaces around them; ?cat may be given any number of times,
+// each a comma-separated list of category ids; wins, diff and q at most once each, and
+// empty (as the filter form sends them) they select nothing. diff takes 1, true, on or yes
+// (0, false or off: the default). Anything else (an unknown parameter, category, side or
+// diff value, a repeated wins, diff or q, text over 100 characters or not UTF-8, a
+// malformed query) makes it return a *FilterError listing every problem.
+func ParseFilter(c *site.Comparison, rawQuery string) (Filter, error) {
+	var f Filter
+	var problems problemList
+	q, err := url.ParseQuery(rawQuery)
+	if err != nil {
+		problems.add("The address's query cannot be read (%s).", quoteSafe(err.Error(), 80))
+	}
+	params := make([]string, 0, len(q))
+	for name := range q {
+		params = append(params, name)
+	}
+	slices.Sort(params) // problems in a stable order
+	for _, name := range params {
+		if !slices.Contains(filterParams, name) {
+			problems.add("There is no parameter %s here: a view of the table takes cat, wins, diff and q.", quote(name))
+			continue
+		}
+		if name != "cat" && len(q[name]) > 1 {
+			problems.add("%s= is given %d times; it takes one value.", name, len(q[name]))
+		}
+	}
+
+	selected := map[string]bool{}
 	for _, v := range q["cat"] {
 		for _, id := range strings.Split(v, ",") {
 			id = strings.ToLower(strings.TrimSpace(id))
 			switch {
-			case id == "" || seen[id]:
-			case !known[id]:
-				f.Notes = append(f.Notes, fmt.Sprintf("There is no category %q; it was ignored.", truncate(id, 40)))
+			case id == "":
+			case c.Category(id) == nil:
+				problems.add("There is no category %s here: pick the categories from the list below.", quote(id))
 			default:
-				seen[id] = true
-				f.Categories = append(f.Categories, id)
+				selected[id] = true
 			}
 		}
 	}
-	f.Wins, f.Notes = parseWins(c, q["wins"], f.Notes)
-	switch d := strings.ToLower(q.Get("diff")); d {
-	case "", "0", "false", "off":
-	case "1", "true", "on", "yes":
-		f.DiffOnly = true
-	default:
-		f.Notes = append(f.Notes, fmt.Sprintf("diff=%q is not understood (use diff=1); all verdicts are shown.", truncate(d, 20)))
-	}
-	text := strings.TrimSpace(q.Get("q"))
-	switch {
-	case !utf8.ValidString(text):
-		f.Notes = append(f.Notes, "The text filter is not valid UTF-8; it was ignored.")
-	case utf8.RuneCountInString(text) > maxFilterQuery:
-		f.Notes = append(f.Notes, fmt.Sprintf("The text filter was cut to its first %d characters.", maxFilterQuery))
-		f.Query = string([]rune(text)[:maxFilterQuery])
-	default:
-		f.Query = text
-	}
-	return f
-}
-
-// parseWins reads ?wins=: one of c's subject ids or "tie", in any case and with spaces
-// around it. Anything else is ignored with a note saying what it takes.
-func parseWins(c *site.Comparison, values []string, notes []string) (string, []string) {
-	var wins string
-	for _, v := range values {
-		id := strings.ToLower(strings.TrimSpace(v))
-		switch {
-		case id == "" || id == wins:
-		case wins != "":
-			return "", append(notes, fmt.Sprintf("wins= takes one side, not %q and %q; every verdict is shown.", wins, truncate(id, 20)))
-		case id != tie && !c.Has(id):
-			return "", append(notes, fmt.Sprintf("wins=%q is not a side here (use %s); every verdict is shown.", truncate(id, 20), winsChoices(c)))
-		default:
-			wins = id
+	for _, cat := range c.Categories {
+		if selected[cat.ID] {
+			f.Categories = append(f.Categories, cat.ID)
 		}
 	}
-	return wins, notes
+
+	if v, ok := single(q, "wins"); ok {
+		switch id := strings.ToLower(strings.TrimSpace(v)); {
+		case id == "":
+		case id == tie || c.Has(id):
+			f.Wins = id
+		default:
+			problems.add("wins=%s is not a side here: use %s.", quote(id), winsChoices(c))
+		}
+	}
+
+	if v, ok := single(q, "diff"); ok {
+		switch d := strings.ToLower(strings.TrimSpace(v)); d {
+		case "", "0", "false", "off":
+		case "1", "true", "on", "yes":
+			f.DiffOnly = true
+		default:
+			problems.add("diff=%s is not understood: use diff=1 to hide ties, or leave it out.", quote(d))
+		}
+	}
+
+	if v, ok := single(q, "q"); ok {
+		switch text := strings.Join(strings.Fields(v), " "); {
+		case !utf8.ValidString(text):
+			problems.add("The text filter (q=) is not valid UTF-8.")
+		case utf8.RuneCountInString(text) > maxFilterQuery:
+			problems.add("The text filter (q=) has %d characters; it takes at most %d.", utf8.RuneCountInString(text), maxFilterQuery)
+		default:
+			f.Query = strings.ToLower(text)
+		}
+	}
+
+	if problems.n == 0 {
+		return f, nil
+	}
+	return Filter{}, &FilterError{Problems: problems.list(), Valid: f}
+}
+
+// problemList collects what is wrong with a query, formatting only the first
+// maxFilterProblems and counting the rest.
+type problemList struct {
+	problems []string
+	n        int
+}
+
+func (p *problemList) add(format string, args ...any) {
+	p.n++
+	if p.n <= maxFilterProblems {
+		p.problems = append(p.problems, fmt.Sprintf(format, args...))
+	}
+}
+
+// list is the problems to show: the first ones, and how many more there are.
+func (p *problemList) list() []string {
+	if p.n <= maxFilterProblems {
+		return p.problems
+	}
+	return append(p.problems[:maxFilterProblems-1], fmt.Sprintf("…and %d more problems.", p.n-maxFilterProblems+1))
+}
+
+// single returns the one value of a single-valued parameter, and whether it has exactly
+// one (a repeated one is a problem reported with the other parameters).
+func single(q url.Values, name string) (string, bool) {
+	if v := q[name]; len(v) == 1 {
+		return v[0], true
+	}
+	return "", false
 }
 
 // tie is the verdict of a row that favours neither subject.
@@ -111,10 +213,12 @@ func winsChoices(c *site.Comparison) string {
 	return strings.Join(out[:len(out)-1], ", ") + " or " + out[len(out)-1]
 }
 
-func truncate(s string, n int) string {
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "?")
-	}
+// quote quotes the reader's own text in a problem, cut to maxQuoted characters.
+func quote(s string) string { return strconv.Quote(quoteSafe(s, maxQuoted)) }
+
+// quoteSafe makes s valid UTF-8 and cuts it to n characters.
+func quoteSafe(s string, n int) string {
+	s = strings.ToValidUTF8(s, "?")
 	if r := []rune(s); len(r) > n {
 		return string(r[:n]) + "…"
 	}
@@ -144,7 +248,6 @@ func (f Filter) keeps(row *site.Row) bool {
 	if f.Query == "" {
 		return true
 	}
-	needle := strings.ToLower(f.Query)
 	haystack := []string{row.ID, row.Title, row.Summary, row.Category.Title}
 	for _, pr := range row.InPairs() {
 		haystack = append(haystack, pr.Summary)
@@ -153,14 +256,14 @@ func (f Filter) keeps(row *site.Row) bool {
 		haystack = append(haystack, c.Text)
 	}
 	for _, h := range haystack {
-		if strings.Contains(strings.ToLower(h), needle) {
+		if strings.Contains(strings.ToLower(h), f.Query) {
 			return true
 		}
 	}
 	return false
 }
 
-// FilteredComparison renders the comparison page for a filtered view, per request.
+// FilteredComparison renders the comparison page for a filtered view.
 func (r *Renderer) FilteredComparison(ctx context.Context, c *site.Comparison, f Filter) ([]byte, error) {
 	body, err := render(ctx, components.Comparison(r.comparisonPage(c, f)))
 	if err != nil {
@@ -169,9 +272,29 @@ func (r *Renderer) FilteredComparison(ctx context.Context, c *site.Comparison, f
 	return body, nil
 }
 
+// BadFilter renders the page a comparison answers (with a 400) to a query that is not a
+// view of its table: what was wrong, and the filter form holding what could be read, so
+// that the reader can correct it there.
+func (r *Renderer) BadFilter(ctx context.Context, c *site.Comparison, fe *FilterError) ([]byte, error) {
+	valid := ""
+	if fe.Valid.Active() {
+		valid = c.Path() + "?" + fe.Valid.Encode() + "#" + components.RowsAnchor
+	}
+	page := components.NewFilterProblemPage(r.frame, c, r.filterView(c, fe.Valid, fe.Problems), valid)
+	body, err := render(ctx, components.FilterProblem(page))
+	if err != nil {
+		return nil, fmt.Errorf("rendering the filter's problems: %w", err)
+	}
+	return body, nil
+}
+
 // comparisonPage is the view model of c's table seen through f; the zero Filter shows
 // every row.
 func (r *Renderer) comparisonPage(c *site.Comparison, f Filter) components.ComparisonPage {
-	form := components.NewFilterView(c, f.Categories, f.Wins, f.DiffOnly, f.Query, f.Active(), f.Notes)
-	return components.NewComparisonPage(r.frame, c, form, f.keeps)
+	return components.NewComparisonPage(r.frame, c, r.filterView(c, f, nil), f.keeps)
+}
+
+// filterView is the filter form in the state f, listing problems with the query.
+func (r *Renderer) filterView(c *site.Comparison, f Filter, problems []string) components.FilterView {
+	return components.NewFilterView(c, f.Categories, f.Wins, f.DiffOnly, f.Query, f.Active(), problems)
 }

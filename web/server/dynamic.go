@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"net/url"
@@ -138,29 +139,58 @@ func (s *Server) pick(w http.ResponseWriter, r *http.Request) error {
 // readQuery parses the query string of a page rendered for its query, or answers 414
 // with tooLong when the query is longer than the server will parse.
 func readQuery(r *http.Request, tooLong string) (url.Values, error) {
-	if len(r.URL.RawQuery) > maxQueryBytes {
-		return nil, &httpError{status: http.StatusRequestURITooLong, message: tooLong}
+	if err := checkQueryLength(r, tooLong); err != nil {
+		return nil, err
 	}
 	return r.URL.Query(), nil
 }
 
-// filteredComparison renders a view of the table chosen in the query (?cat=, ?diff=, ?q=).
-// A query that selects nothing special is served the pre-rendered page, stored.
+// checkQueryLength answers 414 with tooLong when the query is longer than the server
+// will parse.
+func checkQueryLength(r *http.Request, tooLong string) error {
+	if len(r.URL.RawQuery) > maxQueryBytes {
+		return &httpError{status: http.StatusRequestURITooLong, message: tooLong}
+	}
+	return nil
+}
+
+// filteredComparison serves a view of the table chosen in the query (?cat=, ?wins=,
+// ?diff=, ?q=) like a stored page: made on its first request and kept (views.go). A query
+// that selects nothing is served the stored page; one that is not a view of the table,
+// the page that says what is wrong, with a 400.
 func (s *Server) filteredComparison(w http.ResponseWriter, r *http.Request, c *site.Comparison, stored *entry) error {
-	q, err := readQuery(r, "This address is too long.")
+	if err := checkQueryLength(r, "This address is too long."); err != nil {
+		return err
+	}
+	f, err := pages.ParseFilter(c, r.URL.RawQuery)
+	var fe *pages.FilterError
+	if errors.As(err, &fe) {
+		body, err := s.renderer.BadFilter(renderContext(r), c, fe)
+		if err != nil {
+			return err
+		}
+		writeHTML(w, r, http.StatusBadRequest, body)
+		return nil
+	}
 	if err != nil {
 		return err
 	}
-	f := pages.ParseFilter(c, q)
-	if !f.Active() && len(f.Notes) == 0 {
+	if !f.Active() {
 		stored.serve(w, r)
 		return nil
 	}
-	body, err := s.renderer.FilteredComparison(renderContext(r), c, f)
+	// A half-closed client still gets its answer, as from the other pages made per request:
+	// the wait is bounded by the views' own (viewRenderWait and a render).
+	e, err := s.views.get(renderContext(r), c.Path(), f, func(ctx context.Context, f pages.Filter) ([]byte, error) {
+		return s.renderer.FilteredComparison(ctx, c, f)
+	})
+	if errors.Is(err, errBusy) {
+		return s.views.busyError(w, c.Path())
+	}
 	if err != nil {
 		return err
 	}
-	writeHTML(w, r, http.StatusOK, body)
+	e.serve(w, r)
 	return nil
 }
 

@@ -15,7 +15,8 @@ import (
 )
 
 // shippedServer serves the shipped content, built once for the package's tests (about a
-// second each time): they only read from it.
+// second each time): they only read from it. Its content model has released its rendered
+// HTML, as cmd/versus leaves it once the pages are built.
 func shippedServer(t *testing.T) *Server {
 	t.Helper()
 	srv, err := shipped()
@@ -34,7 +35,9 @@ var shipped = sync.OnceValues(func() (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	return New(Config{}, out, nil), nil
+	srv := New(Config{}, out, nil)
+	s.ReleaseRenderedHTML()
+	return srv, nil
 })
 
 func TestSearchPage(t *testing.T) {

@@ -9,8 +9,8 @@ import (
 )
 
 // metrics are the server's counters: requests by status, requests canceled by the client,
-// bytes written, time spent in handlers, how long the start-up render took, and the
-// preview images drawn and cached. They are served as JSON at
+// bytes written, time spent in handlers, how long the start-up render took, the preview
+// images drawn and cached, and the filtered views made and cached. They are served as JSON at
 // /debug/vars only when Config.Metrics is set.
 type metrics struct {
 	requests    atomic.Int64
@@ -20,7 +20,8 @@ type metrics struct {
 	byStatus    [600]atomic.Int64 // indexed by status code; 0 counts anything out of range
 	renderNano  int64             // set once at start-up
 	pages       int
-	previews    func() (drawn, bytes, images int) // the preview images drawn, and the cache's size
+	previews    func() (drawn, bytes, images int)                // the preview images drawn, and the cache's size
+	views       func() (rendered, busy int64, bytes, cached int) // the filtered views made, those refused as busy, the cache's size
 }
 
 // Observe counts one answered request (middleware.Observer).
@@ -43,6 +44,7 @@ func (m *metrics) serveJSON(w http.ResponseWriter, _ *http.Request) error {
 		}
 	}
 	drawn, cachedBytes, cached := m.previews()
+	viewsRendered, viewsBusy, viewBytes, viewsCached := m.views()
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	return json.NewEncoder(w).Encode(map[string]any{
@@ -56,5 +58,9 @@ func (m *metrics) serveJSON(w http.ResponseWriter, _ *http.Request) error {
 		"previews_drawn":      drawn,
 		"previews_cached":     cached,
 		"preview_cache_bytes": cachedBytes,
+		"views_rendered":      viewsRendered,
+		"views_busy":          viewsBusy,
+		"views_cached":        viewsCached,
+		"view_cache_bytes":    viewBytes,
 	})
 }

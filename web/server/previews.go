@@ -1,7 +1,6 @@
 package server
 
 import (
-	"container/list"
 	"context"
 	"net/http"
 	"runtime"
@@ -47,29 +46,22 @@ type previewImage struct {
 // ETag of every image drawn so far is kept after its bytes are dropped, so a client
 // revalidating gets its 304 without a new drawing.
 type previews struct {
-	cards    preview.Set
-	maxBytes int
-	drawers  chan struct{} // a slot per drawing under way
-	flights  singleflight.Group
-	draw     func(preview.Card) ([]byte, error)
+	cards   preview.Set
+	drawers chan struct{} // a slot per drawing under way
+	flights singleflight.Group
+	draw    func(preview.Card) ([]byte, error)
+	cache   *lru[*previewImage]
 
-	mu     sync.Mutex
-	recent *list.List               // of *cachedPreview, most recently used first
-	byPath map[string]*list.Element // into recent
-	bytes  int                      // of the bodies in recent
-	etags  map[string]string        // of every image drawn, by path
-	drawn  int                      // images drawn so far
-}
-
-type cachedPreview struct {
-	path string
-	img  *previewImage
+	mu    sync.Mutex
+	etags map[string]string // of every image drawn, by path
+	drawn int               // images drawn so far
 }
 
 func newPreviews(cards preview.Set, maxBytes, drawers int) *previews {
 	return &previews{
-		cards: cards, maxBytes: maxBytes, drawers: make(chan struct{}, drawers), draw: preview.Draw,
-		recent: list.New(), byPath: map[string]*list.Element{}, etags: map[string]string{},
+		cards: cards, drawers: make(chan struct{}, drawers), draw: preview.Draw,
+		cache: newLRU(maxBytes, func(img *previewImage) int { return len(img.body) }),
+		etags: map[string]string{},
 	}
 }
 
@@ -125,39 +117,26 @@ func (p *previews) image(ctx context.Context, path string) (*previewImage, error
 
 // cached returns the image at path from the cache, marking it the most recently used.
 func (p *previews) cached(path string) *previewImage {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	e, ok := p.byPath[path]
-	if !ok {
-		return nil
-	}
-	p.recent.MoveToFront(e)
-	return e.Value.(*cachedPreview).img
+	img, _ := p.cache.get(path)
+	return img
 }
 
-// add caches a drawn image, dropping the least recently used beyond the budget.
+// add caches a drawn image and keeps its ETag.
 func (p *previews) add(path string, img *previewImage) {
 	p.mu.Lock()
-	defer p.mu.Unlock()
 	p.etags[path] = img.etag[0]
 	p.drawn++
-	if _, ok := p.byPath[path]; ok {
-		return
-	}
-	p.byPath[path] = p.recent.PushFront(&cachedPreview{path: path, img: img})
-	p.bytes += len(img.body)
-	for p.bytes > p.maxBytes && p.recent.Len() > 1 {
-		oldest := p.recent.Remove(p.recent.Back()).(*cachedPreview)
-		delete(p.byPath, oldest.path)
-		p.bytes -= len(oldest.img.body)
-	}
+	p.mu.Unlock()
+	p.cache.add(path, img)
 }
 
 // stats returns how many images have been drawn and the cache's size in bytes and images.
 func (p *previews) stats() (drawn, bytes, images int) {
 	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.drawn, p.bytes, p.recent.Len()
+	drawn = p.drawn
+	p.mu.Unlock()
+	bytes, images = p.cache.stats()
+	return drawn, bytes, images
 }
 
 // preview serves a page's preview image: 304 when the client has it (known without

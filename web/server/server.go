@@ -1,6 +1,7 @@
 // Package server serves a built Versus site (web/build) over HTTP with net/http and chi:
-// a request for a pre-rendered page or asset is a map lookup plus header writes; search
-// results, filtered tables and decision-helper answers are rendered per request.
+// a request for a pre-rendered page or asset is a map lookup plus header writes; a filtered
+// view of a table is made on its first request and then served the same way; search
+// results and decision-helper answers are rendered per request.
 // routes.go is the one route table; handlers return errors through one adapter
 // (errors.go), which renders the error pages.
 package server
@@ -38,6 +39,7 @@ type Server struct {
 	store      map[string]*entry // by path: every page and asset
 	redirects  map[string]string // by path: where each known old address goes
 	previews   *previews         // the pages' preview images, drawn on request
+	views      *views            // the filtered views of the tables, made on request
 	index      *search.Index     // set once indexReady is closed
 	indexReady chan struct{}
 	metrics    *metrics
@@ -57,6 +59,7 @@ func New(cfg Config, out *build.Output, logger *slog.Logger) *Server {
 		store:      make(map[string]*entry, len(out.Files)),
 		redirects:  make(map[string]string, len(out.Redirects)),
 		previews:   newPreviews(out.Previews, previewCacheBytes, previewDrawers),
+		views:      newViews(viewCacheBytes, viewProtectBytes, viewRenderers, viewRenderWait),
 		metrics:    &metrics{renderNano: int64(out.Duration), pages: len(out.Files)},
 		indexReady: make(chan struct{}),
 	}
@@ -67,6 +70,7 @@ func New(cfg Config, out *build.Output, logger *slog.Logger) *Server {
 		srv.redirects[r.From] = r.To
 	}
 	srv.metrics.previews = srv.previews.stats
+	srv.metrics.views = srv.views.stats
 	srv.prepareSearch()
 	srv.handler = srv.routes()
 	return srv

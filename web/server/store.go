@@ -63,12 +63,28 @@ func newEntry(f *build.File) *entry {
 	return e
 }
 
-// serve writes the entry in the best encoding the client accepts, or 304 when the client
-// already has that representation. HEAD gets the same headers and no body.
+// size is the bytes an entry's bodies hold.
+func (e *entry) size() int {
+	n := 0
+	for _, v := range e.variants {
+		if v != nil {
+			n += len(v.body)
+		}
+	}
+	return n
+}
+
+// serve writes the entry in the best encoding the client accepts and the entry has
+// (brotli, then gzip), or 304 when the client already has that representation. HEAD gets
+// the same headers and no body.
 func (e *entry) serve(w http.ResponseWriter, r *http.Request) {
 	v := e.variants[build.Identity]
-	if enc := preferredEncoding(r.Header.Get("Accept-Encoding")); e.variants[enc] != nil {
-		v = e.variants[enc]
+	gzipOK, brotliOK := acceptedEncodings(r.Header.Get("Accept-Encoding"))
+	switch {
+	case brotliOK && e.variants[build.Brotli] != nil:
+		v = e.variants[build.Brotli]
+	case gzipOK && e.variants[build.Gzip] != nil:
+		v = e.variants[build.Gzip]
 	}
 	h := w.Header()
 	h["Vary"] = varyEncoding
@@ -114,10 +130,9 @@ func (e *entry) writeGunzipped(w io.Writer) {
 	gzipReaders.Put(zr)
 }
 
-// preferredEncoding picks brotli, then gzip, among the codings the client accepts with a
+// acceptedEncodings reports whether the client accepts gzip and brotli, each named with a
 // non-zero q-value; it reads the header in place, without allocating.
-func preferredEncoding(accept string) build.Encoding {
-	best := build.Identity
+func acceptedEncodings(accept string) (gzipOK, brotliOK bool) {
 	for accept != "" {
 		var part string
 		part, accept, _ = strings.Cut(accept, ",")
@@ -128,12 +143,12 @@ func preferredEncoding(accept string) build.Encoding {
 		}
 		switch {
 		case strings.EqualFold(name, "br"):
-			return build.Brotli
+			brotliOK = true
 		case strings.EqualFold(name, "gzip"):
-			best = build.Gzip
+			gzipOK = true
 		}
 	}
-	return best
+	return gzipOK, brotliOK
 }
 
 // qZero reports whether parameters say q=0 (the coding is refused).

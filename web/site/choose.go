@@ -1,5 +1,8 @@
 package site
 
+// The decision helper (choose.yaml): its questions and answers, the weights each answer
+// gives rows or categories, how a pair keeps those toward its two subjects, and its loader.
+
 import (
 	"errors"
 	"io/fs"
@@ -252,7 +255,7 @@ func (ch *Choose) forPair(p *Comparison) *Choose {
 					w.Row = p.Row(w.Row.ID)
 				}
 				if w.Category != nil {
-					w.Category = p.category(w.Category.ID)
+					w.Category = p.Category(w.Category.ID)
 				}
 				pa.Weights = append(pa.Weights, w)
 			}

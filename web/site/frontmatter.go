@@ -1,5 +1,8 @@
 package site
 
+// Content files split into YAML front matter and a Markdown body; the front matter decoded
+// strictly, its errors reported at the file's lines in the words of a content author.
+
 import (
 	"bytes"
 	"errors"

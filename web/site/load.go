@@ -1,11 +1,17 @@
 package site
 
+// Load, the entry point of the loader, and what its parts share: reading files within the
+// limits, queueing Markdown bodies and rendering them on every CPU, and the checks every
+// kind of file makes (sources, required keys). Each kind of file has its own: index.md in
+// loadcomparison.go, rows in loadrow.go, profiles and guides in loadpages.go, choose.yaml
+// in choose.go; comparison.go derives each pair, and meta.go holds the front matter as
+// written.
+
 import (
 	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
-	"path"
 	"regexp"
 	"sort"
 	"strings"
@@ -18,91 +24,6 @@ import (
 )
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
-// The front matter of each kind of file, as written. Unknown keys are errors. The
-// jsonschema tags shape the JSON Schemas published in content/schema (see schema_test.go).
-type (
-	comparisonMeta struct {
-		Title      string              `yaml:"title" jsonschema:"required" jsonschema_description:"The all-subjects table's title; with two subjects the pair's"`
-		Summary    string              `yaml:"summary" jsonschema:"required"`
-		Subjects   []subjectMeta       `yaml:"subjects" jsonschema:"required,minItems=2" jsonschema_description:"The subjects in column order"`
-		Pairs      map[string]pairMeta `yaml:"pairs" jsonschema_description:"Each pair page's title, summary and short answer, keyed by pair (flask-vs-fastapi)"`
-		Answer     string              `yaml:"answer" jsonschema_description:"Two-subject comparisons only: the pair page's short answer (with three subjects or more, each pair has its own)"`
-		Categories []categoryMeta      `yaml:"categories" jsonschema:"required,minItems=1"`
-		Reviewed   date                `yaml:"reviewed" jsonschema:"required"`
-	}
-	subjectMeta struct {
-		ID     string `yaml:"id" jsonschema:"required,pattern=^[a-z0-9]+(-[a-z0-9]+)*$"`
-		Name   string `yaml:"name" jsonschema:"required"`
-		Covers string `yaml:"covers" jsonschema_description:"The versions the content was written against, such as 5.2 LTS and 6.1; held to what the samples' lock files pin"`
-		// Samples names the environments the subject's code samples run in: lock files
-		// samples/<name>.txt, each pinning the subject's own package.
-		Samples []string `yaml:"samples" jsonschema_description:"The environments its code samples run in, each a lock file samples/<name>.txt (django-py313)"`
-	}
-	pairMeta struct {
-		Title   string `yaml:"title" jsonschema:"required"`
-		Summary string `yaml:"summary" jsonschema:"required"`
-		Answer  string `yaml:"answer" jsonschema_description:"The short answer the pair page opens on: one paragraph, argued for the pair (when to pick which), not a count of verdicts"`
-	}
-	categoryMeta struct {
-		ID    string `yaml:"id" jsonschema:"required,pattern=^[a-z0-9]+(-[a-z0-9]+)*$"`
-		Title string `yaml:"title" jsonschema:"required"`
-	}
-	rowMeta struct {
-		Title    string                 `yaml:"title" jsonschema:"required"`
-		Category string                 `yaml:"category" jsonschema:"required" jsonschema_description:"A category id from index.md"`
-		Order    int                    `yaml:"order" jsonschema_description:"Position within the category"`
-		Kind     string                 `yaml:"kind" jsonschema:"enum=feature,enum=trait" jsonschema_description:"feature (the default): each cell says whether the framework ships it, with a support level; trait: the row describes the framework (philosophy, licence, policy) and its cells have no support level"`
-		Aliases  []string               `yaml:"aliases" jsonschema_description:"Old ids whose links must keep working"`
-		Cells    map[string]cellMeta    `yaml:"cells" jsonschema:"required" jsonschema_description:"One cell per subject, keyed by subject id"`
-		Pairs    map[string]verdictMeta `yaml:"pairs" jsonschema_description:"A verdict per pair, keyed by pair (flask-vs-fastapi)"`
-		// Summary and Verdict are the shorthand of a two-subject comparison, whose one pair
-		// needs no pairs mapping.
-		Summary  string       `yaml:"summary" jsonschema_description:"Two-subject shorthand only: the pair's summary"`
-		Verdict  string       `yaml:"verdict" jsonschema_description:"Two-subject shorthand only: a subject id or tie"`
-		Sources  []sourceMeta `yaml:"sources" jsonschema:"required,minItems=1"`
-		Reviewed date         `yaml:"reviewed" jsonschema:"required"`
-	}
-	verdictMeta struct {
-		Verdict string `yaml:"verdict" jsonschema:"required" jsonschema_description:"One of the pair's two subject ids, or tie"`
-		Summary string `yaml:"summary" jsonschema:"required"`
-		// Reviewed, when later than the row's, is when this pair's verdict and explanation
-		// were last checked.
-		Reviewed date `yaml:"reviewed"`
-	}
-	cellMeta struct {
-		Support string `yaml:"support" jsonschema:"enum=builtin,enum=extension,enum=partial,enum=none" jsonschema_description:"Required in a feature row, not allowed in a trait row (see content/README.md, Support levels)"`
-		Text    string `yaml:"text" jsonschema:"required"`
-	}
-	sourceMeta struct {
-		Title    string   `yaml:"title" jsonschema:"required"`
-		URL      string   `yaml:"url" jsonschema:"required,format=uri"`
-		Read     date     `yaml:"read" jsonschema:"required"`
-		Subjects []string `yaml:"subjects" jsonschema_description:"The subjects it documents; none means every subject"`
-	}
-	frameworkMeta struct {
-		Title    string       `yaml:"title" jsonschema:"required"`
-		Summary  string       `yaml:"summary" jsonschema:"required"`
-		Facts    []factMeta   `yaml:"facts"`
-		Links    []linkMeta   `yaml:"links"`
-		Sources  []sourceMeta `yaml:"sources" jsonschema:"required,minItems=1"`
-		Reviewed date         `yaml:"reviewed" jsonschema:"required"`
-	}
-	factMeta struct {
-		Label string `yaml:"label" jsonschema:"required"`
-		Value string `yaml:"value" jsonschema:"required"`
-	}
-	linkMeta struct {
-		Title string `yaml:"title" jsonschema:"required"`
-		URL   string `yaml:"url" jsonschema:"required,format=uri"`
-	}
-	guideMeta struct {
-		Title    string       `yaml:"title" jsonschema:"required"`
-		Summary  string       `yaml:"summary" jsonschema:"required"`
-		Reviewed date         `yaml:"reviewed" jsonschema:"required"`
-		Sources  []sourceMeta `yaml:"sources"`
-	}
-)
 
 // loader holds the state of one Load.
 type loader struct {
@@ -146,15 +67,20 @@ func Load(fsys fs.FS, options ...Option) (*Site, error) {
 		return nil, fmt.Errorf("listing comparisons: %w", err)
 	}
 	// Subjects first: every body's code blocks are labelled with subject names, and each
-	// sample is marked with its subject's releases.
-	var metas []*document
+	// sample is marked with its subject's releases. Each index.md is decoded here, once,
+	// and the rest of it loaded once the Markdown renderer knows the names.
+	type indexFile struct {
+		doc  *document
+		meta *comparisonMeta
+	}
+	var indexes []indexFile
 	names := map[string]string{}
 	for _, file := range comparisonDirs {
 		doc, meta := l.readComparisonMeta(file)
 		if doc == nil {
 			continue
 		}
-		metas = append(metas, doc)
+		indexes = append(indexes, indexFile{doc, meta})
 		for _, s := range meta.Subjects {
 			names[s.ID] = s.Name
 		}
@@ -162,8 +88,8 @@ func Load(fsys fs.FS, options ...Option) (*Site, error) {
 	}
 	l.checkLockFiles()
 	l.md = markdown.New(names, l.highlighter, markdown.WithSampleMarks(l.sampleMark))
-	for _, doc := range metas {
-		l.loadComparison(doc)
+	for _, index := range indexes {
+		l.loadComparison(index.doc, index.meta)
 	}
 	if len(comparisonDirs) == 0 {
 		l.problems.add("comparisons", 0, "no comparison found: expected comparisons/<a>-vs-<b>/index.md")
@@ -303,18 +229,6 @@ func (l *loader) renderAll() {
 	l.jobs = nil
 }
 
-func (l *loader) readComparisonMeta(file string) (*document, *comparisonMeta) {
-	doc, ok := l.read(file)
-	if !ok {
-		return nil, nil
-	}
-	var meta comparisonMeta
-	if !doc.decodeStrict(&meta, &l.problems) {
-		return nil, nil
-	}
-	return doc, &meta
-}
-
 func (l *loader) sources(doc *document, metas []sourceMeta, required bool) []Source {
 	ps := &l.problems
 	if required && len(metas) == 0 {
@@ -364,96 +278,8 @@ func (l *loader) requireDate(doc *document, value time.Time, key string) {
 	}
 }
 
-// pageMeta is the front matter every profile and guide has.
-type pageMeta interface {
-	page() (title, summary string, reviewed time.Time)
-}
-
-func (m *frameworkMeta) page() (string, string, time.Time) {
-	return m.Title, m.Summary, m.Reviewed.Time
-}
-func (m *guideMeta) page() (string, string, time.Time) { return m.Title, m.Summary, m.Reviewed.Time }
-
-// loadPages reads every file matching pattern with front matter M, checks the id its file
-// name gives and the keys every page has, and hands each to add.
-func loadPages[M any, PM interface {
-	*M
-	pageMeta
-}](l *loader, pattern, idName string, add func(doc *document, id string, meta *M)) {
-	files, err := fs.Glob(l.fsys, pattern)
-	if err != nil {
-		l.problems.add(path.Dir(pattern), 0, "cannot list: %v", err)
-		return
-	}
-	for _, file := range files {
-		doc, ok := l.read(file)
-		if !ok {
-			continue
-		}
-		meta := new(M)
-		if !doc.decodeStrict(meta, &l.problems) {
-			continue
-		}
-		id := strings.TrimSuffix(path.Base(file), ".md")
-		if !idPattern.MatchString(id) {
-			l.problems.add(file, 0, "%s %q (the file name) must be lowercase letters, digits and dashes", idName, id)
-		}
-		title, summary, reviewed := PM(meta).page()
-		l.requireText(doc, title, "title")
-		l.requireText(doc, summary, "summary")
-		l.requireDate(doc, reviewed, "reviewed")
-		add(doc, id, meta)
-	}
-}
-
-func (l *loader) loadFrameworks() {
-	loadPages(l, "frameworks/*.md", "profile id", func(doc *document, id string, meta *frameworkMeta) {
-		f := &Framework{ID: id, File: doc.file, Title: meta.Title, Summary: meta.Summary, Reviewed: meta.Reviewed.Time}
-		for i, fact := range meta.Facts {
-			if strings.TrimSpace(fact.Label) == "" || strings.TrimSpace(fact.Value) == "" {
-				l.problems.add(doc.file, lineOf(doc.meta, "facts", i), "a fact needs a label and a value")
-			}
-			f.Facts = append(f.Facts, Fact(fact))
-		}
-		for i, link := range meta.Links {
-			line := lineOf(doc.meta, "links", i)
-			if strings.TrimSpace(link.Title) == "" {
-				l.problems.add(doc.file, line, "a link needs a title")
-			}
-			if !isWebURL(link.URL) && !isMailto(link.URL) {
-				l.problems.add(doc.file, line, "link url %q must be an absolute http(s) or mailto URL", link.URL)
-			}
-			f.Links = append(f.Links, NamedLink(link))
-		}
-		f.Sources = l.sources(doc, meta.Sources, true)
-		l.render(doc, nil, func(d *markdown.Document) { f.Body = d })
-		l.site.Frameworks = append(l.site.Frameworks, f)
-	})
-}
-
-func (l *loader) loadGuides() {
-	loadPages(l, "guides/*.md", "guide slug", func(doc *document, slug string, meta *guideMeta) {
-		g := &Guide{Slug: slug, File: doc.file, Title: meta.Title, Summary: meta.Summary, Reviewed: meta.Reviewed.Time}
-		g.Sources = l.sources(doc, meta.Sources, false)
-		l.render(doc, nil, func(d *markdown.Document) {
-			g.Body = d
-			g.Words = len(strings.Fields(d.Text))
-		})
-		l.site.Guides = append(l.site.Guides, g)
-	})
-	sort.Slice(l.site.Guides, func(i, j int) bool { return l.site.Guides[i].Title < l.site.Guides[j].Title })
-}
-
 func sortBySlug(cs []*Comparison) {
 	sort.Slice(cs, func(i, j int) bool { return cs[i].Slug < cs[j].Slug })
-}
-
-func supportStrings() []string {
-	out := make([]string, len(SupportLevels))
-	for i, s := range SupportLevels {
-		out[i] = string(s)
-	}
-	return out
 }
 
 func subjectList(c *Comparison) string {

@@ -155,16 +155,6 @@ type Cell struct {
 	Text    string
 }
 
-// VerdictName is the verdict in words: the winning subject's name, or "Tie".
-func (r *Row) VerdictName() string {
-	for _, s := range r.Comparison.Subjects {
-		if s.ID == r.Verdict {
-			return s.Name
-		}
-	}
-	return "Tie"
-}
-
 // Source is a document a row's facts were checked against.
 type Source struct {
 	Title    string
@@ -259,41 +249,6 @@ func (s *Site) Framework(id string) *Framework {
 	return nil
 }
 
-// Row returns the row with this id, or nil.
-func (c *Comparison) Row(id string) *Row { return c.rowsByID[id] }
-
-// InOtherPairs returns the same row in the other pairs of its comparison's subjects.
-func (r *Row) InOtherPairs() []*Row {
-	var out []*Row
-	if r.Comparison.Table == nil {
-		return nil
-	}
-	for _, p := range r.Comparison.Table.Pairs {
-		if p != r.Comparison {
-			if other := p.Row(r.ID); other != nil {
-				out = append(out, other)
-			}
-		}
-	}
-	return out
-}
-
-// InPairs returns the row in each pair of its comparison, in declared order: for a table
-// row, the same row in each pair (which carries that pair's verdict); for a pair's row,
-// the row itself.
-func (r *Row) InPairs() []*Row {
-	if !r.Comparison.IsTable() {
-		return []*Row{r}
-	}
-	var out []*Row
-	for _, p := range r.Comparison.Pairs {
-		if pr := p.Row(r.ID); pr != nil {
-			out = append(out, pr)
-		}
-	}
-	return out
-}
-
 // PairOf returns the comparison of the subjects a and b, in either order, or nil.
 func (s *Site) PairOf(a, b string) *Comparison {
 	for _, c := range s.Comparisons {
@@ -355,54 +310,12 @@ func (s *Site) Subject(id string) (Subject, bool) {
 	return Subject{}, false
 }
 
-// IsTable reports whether c is a table of three subjects or more rather than a pair.
-func (c *Comparison) IsTable() bool { return len(c.Subjects) > 2 }
-
-// Has reports whether id is one of c's subjects.
-func (c *Comparison) Has(id string) bool {
-	return slices.ContainsFunc(c.Subjects, func(s Subject) bool { return s.ID == id })
-}
-
-// subject returns the subject with this id, or nil.
-func (c *Comparison) subject(id string) *Subject {
-	for i := range c.Subjects {
-		if c.Subjects[i].ID == id {
-			return &c.Subjects[i]
-		}
-	}
-	return nil
-}
-
-// Neighbours returns the rows before and after r within its category (nil at the ends).
-func (r *Row) Neighbours() (prev, next *Row) {
-	rows := r.Category.Rows
-	for i, x := range rows {
-		if x != r {
-			continue
-		}
-		if i > 0 {
-			prev = rows[i-1]
-		}
-		if i+1 < len(rows) {
-			next = rows[i+1]
-		}
-	}
-	return prev, next
-}
-
-// category returns the category with this id, or nil.
-func (c *Comparison) category(id string) *Category {
-	for _, cat := range c.Categories {
-		if cat.ID == id {
-			return cat
-		}
-	}
-	return nil
-}
-
-// ReleaseRenderedHTML drops the rendered HTML of every Markdown body. A server calls it
-// once its pages are built: after that the content model serves search and the pages
-// rendered per request, none of which use it, and it is most of the model's memory.
+// ReleaseRenderedHTML drops the rendered HTML of the rows', guides' and profiles' bodies. A
+// server calls it once its pages are built: after that the content model serves search
+// and the pages rendered per request, none of which show those bodies, and they are most
+// of the model's memory (4.5 MiB of the shipped site's 17 MiB live heap). The
+// comparisons' introductions are kept: the filtered views of a table show them, and they
+// weigh a few KiB.
 func (s *Site) ReleaseRenderedHTML() {
 	release := func(d *markdown.Document) {
 		if d != nil {
@@ -410,7 +323,6 @@ func (s *Site) ReleaseRenderedHTML() {
 		}
 	}
 	for _, c := range append(s.Comparisons[:len(s.Comparisons):len(s.Comparisons)], s.Tables...) {
-		release(c.Intro)
 		for _, row := range c.Rows {
 			release(row.Body)
 		}

@@ -1,5 +1,7 @@
 package site
 
+// What is wrong with the content: each problem at its file and line, all of them at once.
+
 import (
 	"fmt"
 	"slices"

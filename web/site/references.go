@@ -1,5 +1,9 @@
 package site
 
+// The checks run once everything is loaded: every link in the content's Markdown (a
+// path of ours must name a page there is, and its anchor one on that page; any other link
+// must be http(s) or mailto), and every code block's framework=.
+
 import (
 	"net/url"
 	"sort"

@@ -1,5 +1,8 @@
 package site
 
+// A pair's verdicts counted: the rows each subject is the better fit for and the ties, in
+// all and by category.
+
 // Tally is how a pair's rows came out: the rows each subject is the better fit for, and
 // the ties, in all and per category. It is what a pair page opens on and what its preview
 // image shows.
