@@ -81,8 +81,23 @@ const (
 	maxQuoted         = 40  // characters of the reader's own text quoted in a problem
 )
 
-// filterParams are the parameters a view takes; every other one is a problem.
+// filterParams are the parameters a view takes; every other one is a problem, except
+// those that link trackers add to a shared address (ignoredParam).
 var filterParams = []string{"cat", "wins", "diff", "q"}
+
+// ignoredParam reports whether a parameter is one that newsletters, social sites and ad
+// networks append to links they pass on (utm_source, fbclid…): it says nothing about the
+// view, and a reader who follows such a link must land on the table, not on a 400.
+func ignoredParam(name string) bool {
+	if strings.HasPrefix(name, "utm_") {
+		return true
+	}
+	switch name {
+	case "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "twclid", "igshid", "mc_cid", "mc_eid", "ref":
+		return true
+	}
+	return false
+}
 
 // ParseFilter reads a view of c's table from a raw query string. Names and values are
 // read in any case and with spaces around them; ?cat may be given any number of times,
@@ -90,7 +105,8 @@ var filterParams = []string{"cat", "wins", "diff", "q"}
 // empty (as the filter form sends them) they select nothing. diff takes 1, true, on or yes
 // (0, false or off: the default). Anything else (an unknown parameter, category, side or
 // diff value, a repeated wins, diff or q, text over 100 characters or not UTF-8, a
-// malformed query) makes it return a *FilterError listing every problem.
+// malformed query) makes it return a *FilterError listing every problem; link trackers'
+// parameters are ignored (ignoredParam).
 func ParseFilter(c *site.Comparison, rawQuery string) (Filter, error) {
 	var f Filter
 	var problems problemList
@@ -104,6 +120,9 @@ func ParseFilter(c *site.Comparison, rawQuery string) (Filter, error) {
 	}
 	slices.Sort(params) // problems in a stable order
 	for _, name := range params {
+		if ignoredParam(name) {
+			continue
+		}
 		if !slices.Contains(filterParams, name) {
 			problems.add("There is no parameter %s here: a view of the table takes cat, wins, diff and q.", quote(name))
 			continue

@@ -36,6 +36,9 @@ func TestParseFilter(t *testing.T) {
 		{"q=" + strings.Repeat("é", 100), Filter{Query: strings.Repeat("é", 100)}},
 		// The form sends every field, empty when unset.
 		{"wins=&cat=security&q=", Filter{Categories: []string{"security"}}},
+		// A shared link keeps the parameters a newsletter or social site added.
+		{"utm_source=mail&utm_campaign=x&fbclid=abc&cat=data", Filter{Categories: []string{"data"}}},
+		{"gclid=1", Filter{}},
 	}
 	for _, tt := range tests {
 		got, err := ParseFilter(c, tt.query)
@@ -70,7 +73,7 @@ func TestParseFilterProblems(t *testing.T) {
 		{"wins=django&wins=django", "wins= is given 2 times", ""},
 		{"diff=1&diff=1", "diff= is given 2 times", ""},
 		{"q=a&q=b&diff=1", "q= is given 2 times", "diff=1"},
-		{"utm_source=mail&cat=data", `There is no parameter "utm_source" here: a view of the table takes cat, wins, diff and q.`, "cat=data"},
+		{"utm_source=mail&cats=data", `There is no parameter "cats" here: a view of the table takes cat, wins, diff and q.`, ""},
 		{"CAT=data", `There is no parameter "CAT" here`, ""},
 		{"q=%ff", "The text filter (q=) is not valid UTF-8.", ""},
 		{"q=" + strings.Repeat("é", 101), "The text filter (q=) has 101 characters; it takes at most 100.", ""},

@@ -122,7 +122,7 @@ func TestFilteredViews(t *testing.T) {
 	for _, path := range []string{
 		"/compare/flask-vs-fastapi?wins=django", // not a side of this pair
 		"/compare/flask-vs-django-vs-fastapi?wins=%ff",
-		"/compare/flask-vs-django-vs-fastapi?utm_source=x",
+		"/compare/flask-vs-django-vs-fastapi?categories=data",
 	} {
 		if got := get(t, srv, http.MethodGet, path).StatusCode; got != http.StatusBadRequest {
 			t.Errorf("%s: %d, want 400", path, got)
