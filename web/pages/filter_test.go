@@ -142,7 +142,7 @@ func TestFilterEncodeIsCanonical(t *testing.T) {
 func TestBadFilterPage(t *testing.T) {
 	r := fixtureRenderer(t)
 	c := r.Site().Comparison("flask-vs-django")
-	_, err := ParseFilter(c, "cat=data&wins=rails&utm_source=x")
+	_, err := ParseFilter(c, "cat=data&wins=rails&sort=x")
 	var fe *FilterError
 	if !errors.As(err, &fe) {
 		t.Fatal(err)
