@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"net/http"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/versus-dev/versus/static"
@@ -162,12 +163,19 @@ func pageFile(p pages.Page) *File {
 	return f
 }
 
-// encodeAll fills in every file's ETags and compressed variants, on every CPU.
+// encodeAll fills in every file's ETags and compressed variants, on every CPU. The JSON and
+// CSV twins of the tables get gzip alone (MachineReadable).
 func encodeAll(files []*File) error {
 	errs := make([]error, len(files))
 	parallel.Each(len(files), func() func(int) {
 		c := compress.New()
-		return func(i int) { errs[i] = Encode(c, files[i]) }
+		return func(i int) {
+			if MachineReadable(files[i].ContentType) {
+				errs[i] = EncodeGzip(c, files[i])
+			} else {
+				errs[i] = Encode(c, files[i])
+			}
+		}
 	})
 	for i, err := range errs {
 		if err != nil {
@@ -186,6 +194,15 @@ func Encode(c *compress.Compressor, f *File) error { return encode(c, f, Gzip, B
 // views): on those, brotli at the site's level costs more time and memory than gzip for
 // a few percent fewer bytes (README, "Filtered views").
 func EncodeGzip(c *compress.Compressor, f *File) error { return encode(c, f, Gzip) }
+
+// MachineReadable reports whether a file is data for programs (a table's JSON or CSV
+// twin). Those are fetched by scripts, whose HTTP clients ask for gzip (curl --compressed,
+// Python's requests and httpx) and not brotli, and there are as many of them as tables
+// and rows: brotli copies would cost start-up time for bytes few clients take (README,
+// "Compression levels").
+func MachineReadable(contentType string) bool {
+	return strings.HasPrefix(contentType, "application/json") || strings.HasPrefix(contentType, "text/csv")
+}
 
 // encodings are how each compressed representation is made and named.
 var encodings = [NumEncodings]struct {

@@ -82,6 +82,31 @@ func TestEveryFileHasItsEncodings(t *testing.T) {
 	}
 }
 
+// TestTwinsAreGzipOnly: the tables' JSON and CSV twins have a gzip copy and no brotli
+// one; pages and assets have both.
+func TestTwinsAreGzipOnly(t *testing.T) {
+	out := fixture(t)
+	twins := 0
+	for _, f := range out.Files {
+		if !MachineReadable(f.ContentType) {
+			continue
+		}
+		twins++
+		if len(f.Body()) >= 1024 && f.Variants[Gzip] == nil {
+			t.Errorf("%s (%d bytes): no gzip copy", f.Path, len(f.Body()))
+		}
+		if f.Variants[Brotli] != nil {
+			t.Errorf("%s: a brotli copy", f.Path)
+		}
+	}
+	if twins == 0 {
+		t.Error("the fixture has no JSON or CSV file")
+	}
+	if MachineReadable(pages.HTMLType) || !MachineReadable("text/csv; charset=utf-8") {
+		t.Error("MachineReadable mistakes HTML for data, or CSV for a page")
+	}
+}
+
 func fileByPath(out *Output, path string) *File {
 	for _, f := range append(append(out.Files[:len(out.Files):len(out.Files)], out.Export...), out.NotFound) {
 		if f.Path == path {
