@@ -76,7 +76,7 @@ func (l *loader) loadComparison(doc *document, meta *comparisonMeta) {
 		ps.add(path.Join(dir, "rows"), 0, "cannot list rows: %v", err)
 	}
 	aliasOwner := map[string]string{} // alias or id → file that claims it
-	var rows []*tableRow
+	var files []string
 	for _, entry := range rowFiles {
 		file := path.Join(dir, "rows", entry.Name())
 		if entry.IsDir() || strings.HasPrefix(entry.Name(), ".") {
@@ -86,7 +86,12 @@ func (l *loader) loadComparison(doc *document, meta *comparisonMeta) {
 			ps.add(file, 0, "unexpected file: rows are Markdown files named <row-id>.md")
 			continue
 		}
-		tr := l.loadRow(file, c, pairs, categories)
+		files = append(files, file)
+	}
+	var rows []*tableRow
+	for _, parsed := range l.parseRows(files) {
+		file := parsed.file
+		tr := l.loadRow(parsed, c, pairs, categories)
 		if tr == nil {
 			continue
 		}

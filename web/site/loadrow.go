@@ -7,6 +7,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/versus-dev/versus/web/parallel"
 )
 
 // minExplanationWords is the least a pair's explanation of a row may say: an argued
@@ -22,18 +24,52 @@ type tableRow struct {
 	sections map[string]section
 }
 
-// loadRow reads a row as written: its cells, its verdict for each pair and the sections
-// of its body.
-func (l *loader) loadRow(file string, c *Comparison, pairs []*Comparison, categories map[string]*Category) *tableRow {
-	doc, ok := l.read(file)
-	if !ok {
-		return nil
+// parsedRow is a row file split into front matter and body, its front matter decoded,
+// before the loader checks it.
+type parsedRow struct {
+	file     string
+	doc      *document // nil: the file could not be read or split
+	meta     rowMeta
+	ok       bool     // the front matter decoded well enough to check the row
+	problems problems // found while parsing, added to the loader's by loadRow
+}
+
+// parseRows reads the row files and decodes their front matter on every CPU: parsing
+// YAML is the largest part of loading the shipped content (the checks that follow need the
+// rows one after another and stay on one goroutine). The files are read in order, since
+// the content's size is counted as they are; each file's problems are its own, and
+// problems are reported sorted by file and line, so the report is the same as if one
+// goroutine had done it all.
+func (l *loader) parseRows(files []string) []*parsedRow {
+	parsed := make([]*parsedRow, len(files))
+	data := make([][]byte, len(files))
+	for i, file := range files {
+		parsed[i] = &parsedRow{file: file}
+		data[i], parsed[i].ok = l.readFile(file)
 	}
-	var meta rowMeta
-	if !doc.decodeStrict(&meta, &l.problems) {
-		return nil
-	}
+	parallel.Each(len(files), func() func(int) {
+		return func(i int) {
+			p := parsed[i]
+			if !p.ok {
+				return
+			}
+			if p.doc, p.ok = splitFrontMatter(p.file, data[i], &p.problems); p.ok {
+				p.ok = p.doc.decodeStrict(&p.meta, &p.problems)
+			}
+		}
+	})
+	return parsed
+}
+
+// loadRow checks a parsed row and makes it: its cells, its verdict for each pair and the
+// sections of its body.
+func (l *loader) loadRow(parsed *parsedRow, c *Comparison, pairs []*Comparison, categories map[string]*Category) *tableRow {
 	ps := &l.problems
+	ps.list = append(ps.list, parsed.problems.list...)
+	if !parsed.ok {
+		return nil
+	}
+	file, doc, meta := parsed.file, parsed.doc, parsed.meta
 	id := strings.TrimSuffix(path.Base(file), ".md")
 	if !idPattern.MatchString(id) {
 		ps.add(file, 0, "row id %q (the file name) must be lowercase letters, digits and dashes", id)
