@@ -18,7 +18,6 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
 )
 
@@ -63,7 +62,7 @@ func New(cache *Cache) *Highlighter {
 }
 
 // HTML returns code highlighted as a run of chroma <span class="line"> elements (no
-// <pre> or <code> around them), or ok false when chroma has no lexer for lang.
+// <pre> or <code> around them), or ok false when there is no lexer for lang (lexers.go lists the languages).
 func (h *Highlighter) HTML(lang, code string) (html string, ok bool) {
 	key := KeyOf(lang, code)
 	h.mu.Lock()
@@ -72,7 +71,7 @@ func (h *Highlighter) HTML(lang, code string) (html string, ok bool) {
 	if ok {
 		return html, true
 	}
-	lexer := lexers.Get(lang)
+	lexer := registry.Get(lang)
 	if lexer == nil {
 		return "", false
 	}
