@@ -136,9 +136,6 @@ func runServe(ctx context.Context, p *process, args []string) error {
 	}
 
 	start := time.Now()
-	// Start-up allocates a lot of short-lived garbage, and collecting it as it grows would
-	// slow start-up down. Collect rarely until the site is rendered.
-	gcPercent := debug.SetGCPercent(800)
 	var h http.Handler
 	var reloader *devmode.Reloader
 	if o.dev {
@@ -150,7 +147,6 @@ func runServe(ctx context.Context, p *process, args []string) error {
 	} else if h, err = build(); err != nil {
 		return err
 	}
-	debug.SetGCPercent(gcPercent)
 	// The live heap of a rendered site is small, but the default GC lets the heap double
 	// before collecting. A soft limit keeps resident memory
 	// low on small containers; GOMEMLIMIT, when set, takes precedence.
@@ -182,7 +178,7 @@ func runServe(ctx context.Context, p *process, args []string) error {
 // garbage collector works harder rather than let the heap grow. It must stay well above
 // the live heap after start-up (README, "Memory"): near it, the collector runs back to
 // back and throughput falls by half or more.
-const softMemoryLimit = 36 << 20
+const softMemoryLimit = 32 << 20
 
 // logFlushDelay is how long a log line may wait in the buffer before it is written.
 const logFlushDelay = 100 * time.Millisecond
