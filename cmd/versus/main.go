@@ -21,7 +21,7 @@ import (
 func main() {
 	// Nothing takes a heap profile of this process (it serves no pprof endpoint), so the
 	// runtime need not sample allocations: the samples' call stacks are kept for the
-	// life of the process, about 1.5 MB of the 50 MB memory budget (README, "Memory").
+	// life of the process, about 1 MB of the 50 MB memory budget (README, "Memory").
 	runtime.MemProfileRate = 0
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
