@@ -62,7 +62,8 @@ func New(cache *Cache) *Highlighter {
 }
 
 // HTML returns code highlighted as a run of chroma <span class="line"> elements (no
-// <pre> or <code> around them), or ok false when there is no lexer for lang (lexers.go lists the languages).
+// <pre> or <code> around them), or ok false when there is no lexer for lang (lexers/
+// holds the languages there are).
 func (h *Highlighter) HTML(lang, code string) (html string, ok bool) {
 	key := KeyOf(lang, code)
 	h.mu.Lock()
