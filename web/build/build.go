@@ -163,19 +163,12 @@ func pageFile(p pages.Page) *File {
 	return f
 }
 
-// encodeAll fills in every file's ETags and compressed variants, on every CPU. The JSON and
-// CSV twins of the tables get gzip alone (MachineReadable).
+// encodeAll fills in every file's ETags and compressed variants, on every CPU.
 func encodeAll(files []*File) error {
 	errs := make([]error, len(files))
 	parallel.Each(len(files), func() func(int) {
 		c := compress.New()
-		return func(i int) {
-			if MachineReadable(files[i].ContentType) {
-				errs[i] = EncodeGzip(c, files[i])
-			} else {
-				errs[i] = Encode(c, files[i])
-			}
-		}
+		return func(i int) { errs[i] = Encode(c, files[i]) }
 	})
 	for i, err := range errs {
 		if err != nil {
@@ -186,9 +179,15 @@ func encodeAll(files []*File) error {
 }
 
 // Encode computes the ETag of f's body and, for compressible types, its gzip and brotli
-// variants, keeping each only when it is smaller than the body. Site does it for every
-// file; the static export, for the redirect pages it makes itself.
-func Encode(c *compress.Compressor, f *File) error { return encode(c, f, Gzip, Brotli) }
+// variants (gzip alone for MachineReadable files), keeping each only when it is smaller
+// than the body. Site does it for every file; the static export, for the redirect pages it
+// makes itself.
+func Encode(c *compress.Compressor, f *File) error {
+	if MachineReadable(f.ContentType) {
+		return encode(c, f, Gzip)
+	}
+	return encode(c, f, Gzip, Brotli)
+}
 
 // EncodeGzip is Encode without brotli, for pages made on request (the server's filtered
 // views): on those, brotli at the site's level costs more time and memory than gzip for

@@ -6,11 +6,11 @@ package compress
 import (
 	"bytes"
 	"fmt"
-	"github.com/klauspost/compress/gzip"
 	"io"
 	"strings"
 
 	"github.com/andybalholm/brotli"
+	"github.com/klauspost/compress/gzip"
 )
 
 // Compression levels: higher levels cost start-up time out of proportion to the bytes
